@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { accountRoutes } from './accounts/routes.js';
+import { auditRoutes } from './audit/routes.js';
+import { authRoutes } from './auth/routes.js';
+import { LoginThrottle } from './auth/throttle.js';
+import { campaignRoutes } from './campaign/routes.js';
+import { systemClock, type Clock } from './context.js';
+import type { Database } from './db/client.js';
+import { EXCEL_LIMITS } from './excel/limits.js';
+import { installAccessControl } from './http/access.js';
+import { installErrorHandler } from './http/error-handler.js';
+import type { App, Deps } from './http/types.js';
+import { importRoutes } from './imports/routes.js';
+import { peopleRoutes } from './people/routes.js';
+import type { PiiCipher } from './pii/cipher.js';
+import { tradeRoutes } from './trades/routes.js';
+import { unitRoutes } from './units/routes.js';
+
+export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
+
+export interface AppOptions {
+  database: Database;
+  pii: PiiCipher;
+  clock?: Clock;
+  throttle?: LoginThrottle;
+  cookieSecure?: boolean;
+  logger?: FastifyServerOptions['logger'];
+  /** Serve the built client (dist/client) when it exists. */
+  serveClient?: boolean;
+}
+
+export async function buildApp(opts: AppOptions): Promise<App> {
+  const app = Fastify({ logger: opts.logger ?? false, trustProxy: false, bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const deps: Deps = {
+    database: opts.database,
+    pii: opts.pii,
+    clock: opts.clock ?? systemClock,
+    throttle: opts.throttle ?? new LoginThrottle(),
+    cookieSecure: opts.cookieSecure ?? false,
+    version: VERSION,
+  };
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: EXCEL_LIMITS.fileBytes, files: 1, fields: 5, parts: 6 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'skillmonth 技能月 API', version: VERSION, description: 'Every write needs the session cookie and the x-csrf-token header from /api/auth/me.' },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  installAccessControl(app, deps.database.db, () => deps.clock.now());
+
+  app.get('/api/health', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['public'], summary: '健康检查 Health',
+      response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string() }) },
+    },
+    handler: async () => {
+      await deps.database.db.execute('select 1');
+      return { status: 'ok' as const, db: deps.database.kind, version: VERSION };
+    },
+  });
+  app.get('/api/openapi.json', {
+    config: { access: 'public' },
+    schema: { hide: true },
+    handler: async () => app.swagger(),
+  });
+
+  for (const routes of [authRoutes, accountRoutes, campaignRoutes, tradeRoutes, unitRoutes, peopleRoutes, importRoutes, auditRoutes]) {
+    routes(app, deps);
+  }
+
+  app.all('/api/*', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>
+    reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } }),
+  );
+
+  if (opts.serveClient !== false && fs.existsSync(CLIENT_DIR)) {
+    await app.register(fastifyStatic, { root: CLIENT_DIR, wildcard: false, index: false });
+    // The single-page app answers every other GET (its router shows the page or a not-found page).
+    const index = fs.readFileSync(`${CLIENT_DIR}/index.html`, 'utf8');
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method !== 'GET' || req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '未找到' } });
+      return reply.type('text/html; charset=utf-8').send(index);
+    });
+  }
+  return app;
+}

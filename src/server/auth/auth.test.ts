@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LoginThrottle } from './throttle.js';
+import { buildAccount, buildUnit, call, login, makeTestEnv, PASSWORD, sessionAs, type TestEnv } from '../test/harness.js';
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await makeTestEnv({ throttle: new LoginThrottle({ max: 3, windowMs: 60_000 }, { max: 8, windowMs: 60_000 }) });
+});
+afterAll(() => env.close());
+
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}, remoteAddress = '10.0.0.1') =>
+  env.app.inject({ method: 'POST', url, payload: payload as object, headers, remoteAddress });
+
+describe('login, sessions and CSRF', () => {
+  it('logs in by username or by phone, sets an HttpOnly SameSite cookie, and the session reads back', async () => {
+    const unit = await buildUnit(env);
+    const a = await buildAccount(env, 'unit', { unitId: unit.id, phone: '13900001111' });
+    for (const loginName of [a.username, '139 0000 1111']) {
+      const res = await post('/api/auth/login', { login: loginName, password: PASSWORD });
+      expect(res.statusCode).toBe(200);
+      const cookie = String(res.headers['set-cookie']);
+      expect(cookie).toMatch(/HttpOnly/i);
+      expect(cookie).toMatch(/SameSite=Lax/i);
+      const me = await env.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: cookie.split(';')[0]! } });
+      expect(me.json()).toMatchObject({ username: a.username, role: 'unit', unitId: unit.id });
+    }
+  });
+
+  it('gives the same answer for an unknown username as for a wrong password', async () => {
+    const a = await buildAccount(env, 'judge');
+    const wrong = await post('/api/auth/login', { login: a.username, password: 'nope-nope-1' }, { 'x-forwarded-for': '1' });
+    const unknown = await post('/api/auth/login', { login: 'nobody_here', password: 'nope-nope-1' });
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json()).toEqual(unknown.json());
+  });
+
+  it('throttles an account after repeated failures with 429 and Retry-After, known or not', async () => {
+    const a = await buildAccount(env, 'person');
+    const ips = ['10.1.0.1', '10.1.0.2', '10.1.0.3', '10.1.0.4'];
+    for (const name of [a.username, 'ghost_user']) {
+      for (let i = 0; i < 3; i++) expect((await post('/api/auth/login', { login: name, password: 'bad-pass-1' }, {}, ips[i])).statusCode).toBe(401);
+      const res = await post('/api/auth/login', { login: name, password: name === a.username ? PASSWORD : 'x' }, {}, ips[3]);
+      expect(res.statusCode).toBe(429);
+      expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+      expect(res.json().error.code).toBe('TOO_MANY_ATTEMPTS');
+    }
+    env.clock.advance(61_000);
+    expect((await post('/api/auth/login', { login: a.username, password: PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('throttles one address spraying many usernames', async () => {
+    const a = await buildAccount(env, 'person');
+    for (let i = 0; i < 8; i++) expect((await post('/api/auth/login', { login: `spray${i}`, password: 'bad-pass-1' }, {}, '10.9.9.9')).statusCode).toBe(401);
+    expect((await post('/api/auth/login', { login: a.username, password: PASSWORD }, {}, '10.9.9.9')).statusCode).toBe(429);
+    expect((await post('/api/auth/login', { login: a.username, password: PASSWORD }, {}, '10.9.9.10')).statusCode).toBe(200);
+  });
+
+  it('rotates the session at login and kills it at logout', async () => {
+    const a = await buildAccount(env, 'admin');
+    const first = await login(env, a.username);
+    const res = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: a.username, password: PASSWORD }, headers: { cookie: first.cookie } });
+    const second = String(res.headers['set-cookie']).split(';')[0]!;
+    expect(second).not.toBe(first.cookie);
+    expect((await env.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: first.cookie } })).statusCode).toBe(401);
+    await env.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: second } });
+    expect((await env.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: second } })).statusCode).toBe(401);
+  });
+
+  it('refuses a cookie-authenticated write without the CSRF token', async () => {
+    const s = await sessionAs(env, 'admin');
+    const payload = { name: '无令牌单位', kind: 'enterprise' };
+    const noToken = await env.app.inject({ method: 'POST', url: '/api/units', payload, headers: { cookie: s.cookie } });
+    expect(noToken.statusCode).toBe(403);
+    expect(noToken.json().error.code).toBe('CSRF');
+    const wrongToken = await env.app.inject({ method: 'POST', url: '/api/units', payload, headers: { cookie: s.cookie, 'x-csrf-token': 'forged' } });
+    expect(wrongToken.statusCode).toBe(403);
+    expect((await call(env, s, 'POST', '/api/units', payload)).statusCode).toBe(200);
+  });
+
+  it('ends every session of an account when it is disabled, and refuses its login', async () => {
+    const admin = await sessionAs(env, 'admin');
+    const victim = await buildAccount(env, 'judge');
+    const s = await login(env, victim.username);
+    expect((await call(env, admin, 'POST', `/api/accounts/${victim.id}/disable`)).statusCode).toBe(200);
+    expect((await call(env, s, 'GET', '/api/auth/me')).statusCode).toBe(401);
+    expect((await post('/api/auth/login', { login: victim.username, password: PASSWORD })).statusCode).toBe(401);
+    expect((await call(env, admin, 'POST', `/api/accounts/${victim.id}/enable`)).statusCode).toBe(200);
+    expect((await post('/api/auth/login', { login: victim.username, password: PASSWORD })).statusCode).toBe(200);
+  });
+
+  it('resets a password to a one-time password that must be changed', async () => {
+    const admin = await sessionAs(env, 'admin');
+    const a = await buildAccount(env, 'committee');
+    const reset = await call(env, admin, 'POST', `/api/accounts/${a.id}/reset-password`);
+    const otp = reset.json().oneTimePassword as string;
+    expect((await post('/api/auth/login', { login: a.username, password: PASSWORD })).statusCode).toBe(401);
+    const s = await login(env, a.username, otp);
+    expect((await call(env, s, 'GET', '/api/auth/me')).json().mustChangePassword).toBe(true);
+    const weak = await call(env, s, 'POST', '/api/auth/password', { currentPassword: otp, newPassword: 'short' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.issues[0].field).toBe('newPassword');
+    const ok = await call(env, s, 'POST', '/api/auth/password', { currentPassword: otp, newPassword: 'NewPassw0rd' });
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().mustChangePassword).toBe(false);
+    expect((await post('/api/auth/login', { login: a.username, password: 'NewPassw0rd' })).statusCode).toBe(200);
+  });
+
+  it('answers a malformed login with 400 and the field, never 500', async () => {
+    const res = await post('/api/auth/login', { login: '', password: 1 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.issues.map((i: { field: string }) => i.field).sort()).toEqual(['login', 'password']);
+    const junk = await env.app.inject({ method: 'POST', url: '/api/auth/login', payload: '{not json', headers: { 'content-type': 'application/json' } });
+    expect(junk.statusCode).toBe(400);
+  });
+});

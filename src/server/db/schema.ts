@@ -1,0 +1,8 @@
+/** Every table, for drizzle-kit and for typed queries. One module owns each table. */
+export * from '../units/tables.js';
+export * from '../trades/tables.js';
+export * from '../people/tables.js';
+export * from '../accounts/tables.js';
+export * from '../campaign/tables.js';
+export * from '../audit/tables.js';
+export * from '../imports/tables.js';

@@ -1,0 +1,62 @@
+import { insertAccount } from '../accounts/service.js';
+import { recordAudit } from '../audit/service.js';
+import { campaignActivities, campaignDocuments, campaigns } from '../campaign/tables.js';
+import type { Clock } from '../context.js';
+import type { Db } from '../db/client.js';
+import { personValues } from '../people/service.js';
+import { people, qualificationRecords } from '../people/tables.js';
+import type { PiiCipher } from '../pii/cipher.js';
+import { trades } from '../trades/tables.js';
+import { insertUnits } from '../units/service.js';
+import { DEMO_ACCOUNTS, DEMO_CAMPAIGN, DEMO_TRADES, DEMO_UNITS, demoPeople } from './data.js';
+
+/**
+ * Loads the 2009 Skills Month into an empty database, in one transaction: the campaign with its
+ * plan and documents, trades, units, 980 people with qualification records, and demo accounts.
+ * The data is deterministic; only the encryption (random IVs) differs between runs.
+ */
+export async function loadDemo(opts: { db: Db; pii: PiiCipher; clock: Clock }) {
+  const { db, pii, clock } = opts;
+  const ctx = { pii, clock };
+  return db.transaction(async (tx) => {
+    const { activities, documents, ...c } = DEMO_CAMPAIGN;
+    const [campaign] = await tx.insert(campaigns).values(c).returning();
+    await tx.insert(campaignActivities).values(activities.map((a, i) => ({ ...a, campaignId: campaign!.id, position: i })));
+    await tx.insert(campaignDocuments).values(documents.map((d) => ({ ...d, campaignId: campaign!.id })));
+
+    const tradeRows = await tx.insert(trades).values(DEMO_TRADES).returning();
+    const tradeId = new Map(tradeRows.map((t) => [t.code, t.id]));
+    const unitRows = await insertUnits(tx, ctx, DEMO_UNITS);
+
+    const list = demoPeople();
+    const ids: number[] = [];
+    for (let i = 0; i < list.length; i += 500) {
+      const chunk = list.slice(i, i + 500).map((p) => personValues(ctx, {
+        name: p.name, gender: p.gender, idNumber: p.idNumber, phone: p.phone, unitId: unitRows[p.unitIndex]!.id,
+        tradeId: tradeId.get(p.tradeCode) ?? null, level: p.level, frontLine: p.frontLine, yearsInTrade: p.yearsInTrade,
+      }));
+      const rows = await tx.insert(people).values(chunk).returning({ id: people.id });
+      ids.push(...rows.map((r) => r.id));
+    }
+    const quals = list.flatMap((p, i) => p.qualifications.map((q) => ({
+      personId: ids[i]!, level: q.level, tradeId: tradeId.get(q.tradeCode) ?? null, obtainedOn: q.obtainedOn, source: q.source, recordedAt: clock.now(),
+    })));
+    for (let i = 0; i < quals.length; i += 1000) await tx.insert(qualificationRecords).values(quals.slice(i, i + 1000));
+
+    const credentials: { username: string; password: string; role: string }[] = [];
+    for (const a of DEMO_ACCOUNTS) {
+      if (a.role === 'admin') continue;
+      await insertAccount(tx, ctx, {
+        username: a.username, displayName: a.displayName, role: a.role, password: a.password,
+        unitId: a.unitIndex !== undefined ? unitRows[a.unitIndex]!.id : undefined,
+        committeeBody: a.committeeBody as never,
+      });
+      credentials.push({ username: a.username, password: a.password, role: a.role });
+    }
+    await recordAudit(tx, { actor: null, clock }, {
+      action: 'demo.load', entity: 'campaign', entityId: campaign!.id,
+      after: { units: unitRows.length, people: ids.length, trades: tradeRows.length, accounts: credentials.length },
+    });
+    return credentials;
+  });
+}

@@ -1,0 +1,75 @@
+import ExcelJS from 'exceljs';
+import type { SheetSpec } from '../../shared/excel/sheet.js';
+import { columnLetter } from '../../shared/excel/sheet.js';
+import { neutralizeCell } from '../../shared/spreadsheet-safety.js';
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
+
+/**
+ * The downloadable template: Chinese headers (required ones marked *), text-formatted columns for
+ * ID numbers and phones, drop-down lists, notes, and an instructions sheet.
+ */
+export async function buildTemplate(spec: SheetSpec, lists: Record<string, readonly string[]> = {}, rowsWithValidation = 2000): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'skillmonth';
+  const ws = wb.addWorksheet(spec.title, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const listSheet = wb.addWorksheet('选项', { state: 'veryHidden' });
+  ws.columns = spec.columns.map((c) => ({ header: c.header, key: c.key, width: c.width ?? 14, style: c.text ? { numFmt: '@' } : {} }));
+  const header = ws.getRow(1);
+  header.font = { bold: true };
+  spec.columns.forEach((c, i) => {
+    const cell = header.getCell(i + 1);
+    cell.fill = HEADER_FILL;
+    if (c.required) cell.value = `${c.header}*`;
+    if (c.note) cell.note = c.note;
+  });
+  let listCol = 0;
+  spec.columns.forEach((c, i) => {
+    const options = lists[c.key] ?? c.list;
+    if (!options?.length) return;
+    // Long lists go to the hidden sheet; an inline list is limited to 255 characters by Excel.
+    const letter = columnLetter(listCol++);
+    options.forEach((o, r) => (listSheet.getCell(`${letter}${r + 1}`).value = o));
+    const formula = `'选项'!$${letter}$1:$${letter}$${options.length}`;
+    const colLetter = columnLetter(i);
+    (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+      `${colLetter}2:${colLetter}${rowsWithValidation + 1}`,
+      { type: 'list', allowBlank: !c.required, formulae: [formula], showErrorMessage: true, errorTitle: '输入无效', error: `请从下拉列表中选择${c.header}` },
+    );
+  });
+  const help = wb.addWorksheet('填写说明');
+  help.getColumn(1).width = 100;
+  [
+    `${spec.title}导入模板（技能月）`,
+    '1. 带 * 的列为必填项；请勿修改第一行表头。',
+    '2. 身份证号、手机号列已设为文本格式，请勿改为数字格式（否则末尾数字会丢失）。',
+    '3. 上传后系统会逐行检查并给出错误报告（行号、列、原因），确认后再导入。',
+    '4. 已登记的记录不会重复导入。',
+    ...spec.columns.filter((c) => c.note).map((c) => `· ${c.header}：${c.note}`),
+  ].forEach((line, i) => (help.getCell(`A${i + 1}`).value = line));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export interface ExportColumn<T> {
+  header: string;
+  width?: number;
+  value: (row: T) => string | number | boolean | null;
+}
+
+/** Writes a list to .xlsx; text cells that Excel would run as formulas are neutralized. */
+export async function exportRows<T>(title: string, columns: ExportColumn<T>[], batches: AsyncIterable<T[]> | T[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'skillmonth';
+  const ws = wb.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 14 }));
+  ws.getRow(1).font = { bold: true };
+  for await (const batch of batches) {
+    for (const row of batch) {
+      ws.addRow(columns.map((c) => {
+        const v = c.value(row);
+        return typeof v === 'string' ? neutralizeCell(v) : v;
+      }));
+    }
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
