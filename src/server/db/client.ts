@@ -28,6 +28,8 @@ const MIGRATIONS = fileURLToPath(new URL('../../../drizzle', import.meta.url));
 export async function openDatabase(opts: { url?: string; pgliteDir?: string }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 20 });
+    // An idle connection dropped by the server (restart, admin command) must not crash the process.
+    pool.on('error', (e) => console.warn(`postgres: idle connection lost (${e.message})`));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     await migratePg(db as never, { migrationsFolder: MIGRATIONS });
     return { db, kind: 'postgres', close: () => pool.end() };

@@ -157,6 +157,16 @@ describe('demo people', () => {
     });
   });
 
+  it('has plausible names, no namesakes within a unit', () => {
+    const seen = new Set<string>();
+    for (const p of people) {
+      expect(p.name).toMatch(/^[\u4e00-\u9fa5]{2,4}$/);
+      const key = `${p.unitIndex}:${p.name}`;
+      expect(seen.has(key), key).toBe(false);
+      seen.add(key);
+    }
+  });
+
   it('puts everyone in a known trade that has level 3', () => {
     for (const p of people) expect(tradeByCode.get(p.tradeCode)?.levels).toContain(3);
     const byTrade = new Map<string, number>();

@@ -319,10 +319,13 @@ const PLAN_BODY = [
   '',
   '六、重点活动安排',
   ...ACTIVITIES.map((a, i) => {
+    const md = (iso: string) => `${Number(iso.slice(5, 7))}月${Number(iso.slice(8, 10))}日`;
     const when =
       a.plannedStart && a.plannedEnd && a.plannedStart !== a.plannedEnd
-        ? `${a.plannedStart}至${a.plannedEnd}`
-        : (a.plannedStart ?? '另行通知');
+        ? `${md(a.plannedStart)}至${md(a.plannedEnd)}`
+        : a.plannedStart
+          ? md(a.plannedStart)
+          : '时间另行通知';
     return `${i + 1}. ${a.name}（${when}）：${a.description}`;
   }),
   '',
@@ -696,6 +699,9 @@ function workerCareer(rng: Rng, birthYear: number, tradeCode: string) {
     const chance = next === 4 ? 0.92 : next === 3 ? 0.72 : next === 2 ? 0.4 : 0.25;
     if (rng() >= chance) break;
     year += next >= 3 ? int(rng, 3, 6) : int(rng, 4, 7);
+    // 技师 appraisal for workers dates from 1987, 高级技师 from the mid-1990s.
+    if (next === 2) year = Math.max(year, 1988);
+    if (next === 1) year = Math.max(year, 1996);
     level = next;
   }
   if (qualifications.length === 0) return { yearsInTrade, qualifications, level: null };
@@ -740,6 +746,7 @@ export function demoPeople(): DemoPerson[] {
     const spec = UNIT_SPECS[unitIndex]!;
     const student = spec.kind === 'school';
     const affinity = PROFILES[spec.profile];
+    const namesInUnit = new Set<string>();
     for (let n = 0; n < counts[k]!; n++) {
       // Draw the trade from the remaining quotas, leaning towards the unit's own trades.
       const t = weighted(rng, DEMO_TRADE_QUOTAS.map((_, j) => [j, remaining[j]! * (affinity[j]! + 0.2)] as const));
@@ -758,7 +765,10 @@ export function demoPeople(): DemoPerson[] {
       }
       ids.add(idNumber);
 
-      const name = chineseName(rng, gender);
+      // Namesakes are common city-wide, but not within one unit (it would confuse the demo).
+      let name = chineseName(rng, gender);
+      while (namesInUnit.has(name)) name = chineseName(rng, gender);
+      namesInUnit.add(name);
       const phone = uniquePhone(rng, phones);
 
       if (student) {

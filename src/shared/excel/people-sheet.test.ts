@@ -8,7 +8,7 @@ const headers = PEOPLE_SHEET.columns.map((c) => c.header);
 const loc = locateColumns(PEOPLE_SHEET, headers);
 if (!loc.ok) throw new Error('template headers must locate');
 const positions = loc.positions;
-const lookups = {
+const lookups: import('./people-sheet.js').PeopleLookups = {
   unitByName: new Map([['江川重型机械有限公司', 1], ['91330100MA2ABCDE1X', 1], ['江川技师学院', 2]]),
   tradeByName: new Map([['车工', 10], ['焊工', 11]]),
   forcedUnitId: null,
