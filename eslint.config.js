@@ -11,9 +11,13 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-explicit-any': 'off',
-      'no-restricted-imports': ['error', { patterns: [{ group: ['xlsx'], message: 'Use ExcelJS (xlsx is frozen with known CVEs).' }] }],
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'exceljs', message: 'Import ExcelJS from src/server/excel/exceljs.ts (it fixes the streaming reader\'s UTF-8 decoding).', allowTypeImports: true }],
+        patterns: [{ group: ['xlsx'], message: 'Use ExcelJS (xlsx is frozen with known CVEs).' }],
+      }],
     },
   },
+  { files: ['src/server/excel/exceljs.ts'], rules: { 'no-restricted-imports': 'off' } },
   {
     files: ['src/shared/**'],
     rules: {

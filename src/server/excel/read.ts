@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import ExcelJS, { type Row } from './exceljs.js';
 import type { CellValue } from '../../shared/excel/sheet.js';
 import { EXCEL_LIMITS, inspectXlsx, refuseFile } from './limits.js';
 
@@ -36,7 +36,7 @@ export async function* readFirstSheet(buf: Buffer): AsyncGenerator<SheetRow> {
   let count = 0;
   try {
     for await (const ws of reader) {
-      for await (const row of ws as AsyncIterable<ExcelJS.Row>) {
+      for await (const row of ws as AsyncIterable<Row>) {
         const values = row.values as unknown[];
         const cells: CellValue[] = [];
         for (let i = 1; i < values.length; i++) cells.push(plainCell(values[i]));

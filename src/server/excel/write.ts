@@ -1,9 +1,9 @@
-import ExcelJS from 'exceljs';
+import ExcelJS, { type DataValidation, type Fill } from './exceljs.js';
 import type { SheetSpec } from '../../shared/excel/sheet.js';
 import { columnLetter } from '../../shared/excel/sheet.js';
 import { neutralizeCell } from '../../shared/spreadsheet-safety.js';
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
+const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
 
 /**
  * The downloadable template: Chinese headers (required ones marked *), text-formatted columns for
@@ -32,7 +32,7 @@ export async function buildTemplate(spec: SheetSpec, lists: Record<string, reado
     options.forEach((o, r) => (listSheet.getCell(`${letter}${r + 1}`).value = o));
     const formula = `'选项'!$${letter}$1:$${letter}$${options.length}`;
     const colLetter = columnLetter(i);
-    (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations.add(
+    (ws as unknown as { dataValidations: { add(range: string, v: DataValidation): void } }).dataValidations.add(
       `${colLetter}2:${colLetter}${rowsWithValidation + 1}`,
       { type: 'list', allowBlank: !c.required, formulae: [formula], showErrorMessage: true, errorTitle: '输入无效', error: `请从下拉列表中选择${c.header}` },
     );

@@ -20,7 +20,36 @@ export interface Importer<K extends string, Value, Sealed> {
   existing(db: DbOrTx, keys: string[]): Promise<Set<string>>;
   /** What is kept between preview and commit: personal fields sealed. */
   seal(ctx: ServiceContext, v: Value): Sealed;
-  /** Keys of a sealed row, to re-check at commit. */
-  sealedKeys(s: Sealed): string[];
-  insert(tx: DbOrTx, ctx: ServiceContext, rows: Sealed[]): Promise<{ oneTimePasswords?: { username: string; oneTimePassword: string }[] }>;
+  /**
+   * Inserts the batch's rows, skipping any registered since the preview (never doubling them).
+   * Runs inside the commit's transaction.
+   */
+  commit(tx: DbOrTx, ctx: ServiceContext, batch: StoredBatch<Sealed>): Promise<CommitOutcome>;
+}
+
+/** A previewed batch: its id, how many valid rows it holds, and (read only on demand) the rows. */
+export interface StoredBatch<Sealed> {
+  id: string;
+  valid: number;
+  rows(): Promise<Sealed[]>;
+}
+
+export interface CommitOutcome {
+  inserted: number;
+  skipped: number;
+  oneTimePasswords?: { username: string; oneTimePassword: string }[];
+}
+
+/** Commit in JavaScript, row by row: for the small imports (units, accounts). */
+export async function commitRows<Sealed>(
+  tx: DbOrTx,
+  rows: Sealed[],
+  keysOf: (s: Sealed) => string[],
+  existing: (db: DbOrTx, keys: string[]) => Promise<Set<string>>,
+  insert: (rows: Sealed[]) => Promise<Omit<CommitOutcome, 'inserted' | 'skipped'>>,
+): Promise<CommitOutcome> {
+  const taken = await existing(tx, rows.flatMap(keysOf));
+  const fresh = rows.filter((r) => !keysOf(r).some((k) => taken.has(k)));
+  const extra = await insert(fresh);
+  return { inserted: fresh.length, skipped: rows.length - fresh.length, ...extra };
 }

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS from '../excel/exceljs.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PEOPLE_SHEET } from '../../shared/excel/people-sheet.js';
 import { buildPerson, buildTrade, buildUnit, call, makeTestEnv, sessionAs, testIdNumber, type Session, type TestEnv } from '../test/harness.js';

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, getTableColumns } from 'drizzle-orm';
 import type { ImportKind, ImportPreview, RowIssue } from '../../shared/contracts/imports.js';
 import { columnLetter, locateColumns, RowProblems, type CellValue } from '../../shared/excel/sheet.js';
 import { recordAudit } from '../audit/service.js';
@@ -30,7 +30,7 @@ export async function importTemplate(ctx: ServiceContext, kind: ImportKind): Pro
   return buildTemplate(imp.spec, await imp.templateLists(ctx));
 }
 
-type Batch = typeof importBatches.$inferSelect;
+type Batch = Omit<typeof importBatches.$inferSelect, 'payload'>;
 const present = (b: Batch): ImportPreview => ({
   batchId: b.id, kind: b.kind, fileName: b.fileName, total: b.total, valid: b.valid, invalidRows: b.invalidRows, issues: b.issues, status: b.status,
 });
@@ -118,7 +118,8 @@ function headerOf(imp: Importer<string, any, any>, key: string) {
 async function ownBatch(ctx: ServiceContext, batchId: string) {
   const actor = ctx.actor!;
   if (!/^[0-9a-f-]{36}$/.test(batchId)) throw notFound('导入批次');
-  const [b] = await ctx.db.select().from(importBatches).where(and(eq(importBatches.id, batchId), eq(importBatches.accountId, actor.id)));
+  const { payload: _payload, ...columns } = getTableColumns(importBatches); // the rows are read only when needed
+  const [b] = await ctx.db.select(columns).from(importBatches).where(and(eq(importBatches.id, batchId), eq(importBatches.accountId, actor.id)));
   if (!b) throw notFound('导入批次');
   requireRole(ctx, ...IMPORTERS[b.kind].roles);
   return b;
@@ -147,14 +148,12 @@ export async function commitImport(ctx: ServiceContext, batchId: string, mode: '
       .where(and(eq(importBatches.id, b.id), eq(importBatches.status, 'previewed'))).returning({ id: importBatches.id });
     if (!claimed) throw conflict('该批次已处理，不能重复导入');
     // Someone may have registered the same rows since the preview: those are skipped, not doubled.
-    const rows = b.payload;
-    const taken = await imp.existing(tx, rows.flatMap((r) => imp.sealedKeys(r)));
-    const fresh = rows.filter((r) => !imp.sealedKeys(r).some((k) => taken.has(k)));
-    const extra = await imp.insert(tx, ctx, fresh);
+    const rows = async () => (await tx.select({ p: importBatches.payload }).from(importBatches).where(eq(importBatches.id, b.id)))[0]!.p;
+    const outcome = await imp.commit(tx, ctx, { id: b.id, valid: b.valid, rows });
     await recordAudit(tx, ctx, {
       action: `import.${b.kind}.commit`, entity: 'import', entityId: b.id,
-      after: { fileName: b.fileName, fileSha256: b.fileSha256, mode, inserted: fresh.length, skipped: rows.length - fresh.length, invalidRows: b.invalidRows },
+      after: { fileName: b.fileName, fileSha256: b.fileSha256, mode, inserted: outcome.inserted, skipped: outcome.skipped, invalidRows: b.invalidRows },
     });
-    return { inserted: fresh.length, skipped: rows.length - fresh.length, ...extra };
+    return outcome;
   });
 }

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, ilike, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, sql, type SQL } from 'drizzle-orm';
+import { inJsonList } from '../db/sql-helpers.js';
 import type { z } from 'zod';
 import { checkIdNumber } from '../../shared/idcard.js';
 import { mask } from '../../shared/mask.js';
@@ -100,12 +101,9 @@ export function personValues(ctx: Pick<ServiceContext, 'pii'>, p: NewPerson) {
 
 /** ID-number hashes among `hashes` that are already registered. */
 export async function registeredIdHashes(db: DbOrTx, hashes: string[]): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (let i = 0; i < hashes.length; i += 5000) {
-    const rows = await db.select({ h: people.idNumberHash }).from(people).where(inArray(people.idNumberHash, hashes.slice(i, i + 5000)));
-    for (const r of rows) found.add(r.h);
-  }
-  return found;
+  if (hashes.length === 0) return new Set();
+  const rows = await db.select({ h: people.idNumberHash }).from(people).where(inJsonList(people.idNumberHash, hashes));
+  return new Set(rows.map((r) => r.h));
 }
 
 export async function createPerson(ctx: ServiceContext, input: NewPerson | (Omit<NewPerson, 'unitId'> & { unitId?: number })): Promise<Person> {

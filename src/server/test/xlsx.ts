@@ -1,5 +1,5 @@
 import zlib from 'node:zlib';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../excel/exceljs.js';
 
 /** A workbook with one sheet of the given rows (first row = headers); ID columns as text. */
 export async function makeXlsx(rows: (string | number | null)[][]): Promise<Buffer> {

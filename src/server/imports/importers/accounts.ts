@@ -4,7 +4,7 @@ import { ACCOUNTS_SHEET, validateAccountRow, type AccountsKey } from '../../../s
 import { insertAccount } from '../../accounts/service.js';
 import { accounts } from '../../accounts/tables.js';
 import { units } from '../../units/tables.js';
-import type { Importer } from '../importer.js';
+import { commitRows, type Importer } from '../importer.js';
 
 type Sealed = Omit<CreateAccountBody, 'phone' | 'password'> & { phoneSealed: string | null };
 
@@ -26,13 +26,13 @@ export const accountsImporter: Importer<AccountsKey, CreateAccountBody, Sealed> 
     return new Set(rows.map((r) => r.u));
   },
   seal: (ctx, { phone, password: _p, ...rest }) => ({ ...rest, phoneSealed: phone ? ctx.pii.encrypt(phone) : null }),
-  sealedKeys: (s) => [s.username],
-  async insert(tx, ctx, rows) {
-    const oneTimePasswords: { username: string; oneTimePassword: string }[] = [];
-    for (const { phoneSealed, ...r } of rows) {
-      const { row, oneTimePassword } = await insertAccount(tx, ctx, { ...r, phone: phoneSealed ? ctx.pii.decrypt(phoneSealed) : undefined });
-      if (oneTimePassword) oneTimePasswords.push({ username: row.username, oneTimePassword });
-    }
-    return { oneTimePasswords };
-  },
+  commit: async (tx, ctx, batch) =>
+    commitRows(tx, await batch.rows(), (s) => [s.username], accountsImporter.existing, async (rows) => {
+      const oneTimePasswords: { username: string; oneTimePassword: string }[] = [];
+      for (const { phoneSealed, ...r } of rows) {
+        const { row, oneTimePassword } = await insertAccount(tx, ctx, { ...r, phone: phoneSealed ? ctx.pii.decrypt(phoneSealed) : undefined });
+        if (oneTimePassword) oneTimePasswords.push({ username: row.username, oneTimePassword });
+      }
+      return { oneTimePasswords };
+    }),
 };

@@ -1,4 +1,6 @@
-import { eq, or } from 'drizzle-orm';
+import { eq, or, sql } from 'drizzle-orm';
+import { rowsOf } from '../../db/sql-helpers.js';
+import { importBatches } from '../tables.js';
 import { PEOPLE_SHEET, validatePersonRow, type PeopleKey, type PersonRow } from '../../../shared/excel/people-sheet.js';
 import type { ServiceContext } from '../../context.js';
 import { forbidden } from '../../http/errors.js';
@@ -43,10 +45,27 @@ export const peopleImporter: Importer<PeopleKey, PersonRow, Sealed> = {
   keys: (ctx, v) => [{ key: ctx.pii.hash('idNumber', v.idNumber), column: 'idNumber', label: '身份证号' }],
   existing: registeredIdHashes,
   seal: (ctx, v) => personValues(ctx, v),
-  sealedKeys: (s) => [s.idNumberHash],
-  async insert(tx, _ctx, rows) {
-    for (let i = 0; i < rows.length; i += 1000) await tx.insert(people).values(rows.slice(i, i + 1000));
-    return {};
+  /**
+   * One statement, inside the database: the batch's JSON rows become people, and any ID number
+   * registered since the preview is skipped by the unique index (never doubled).
+   */
+  async commit(tx, _ctx, batch) {
+    const [r] = await rowsOf<{ n: number }>(tx, sql`
+      with ins as (
+        insert into ${people} (name, gender, birth_year, id_number_enc, id_number_hash, id_number_masked, phone_enc, phone_hash,
+                               phone_masked, unit_id, trade_id, level, front_line, years_in_trade)
+        select r.name, r.gender, r."birthYear", r."idNumberEnc", r."idNumberHash", r."idNumberMasked", r."phoneEnc", r."phoneHash",
+               r."phoneMasked", r."unitId", r."tradeId", r.level, r."frontLine", r."yearsInTrade"
+        from ${importBatches} b,
+             jsonb_to_recordset(b.payload) as r(name text, gender text, "birthYear" smallint, "idNumberEnc" text, "idNumberHash" text,
+               "idNumberMasked" text, "phoneEnc" text, "phoneHash" text, "phoneMasked" text, "unitId" int, "tradeId" int,
+               level smallint, "frontLine" boolean, "yearsInTrade" smallint)
+        where b.id = ${batch.id}
+        on conflict (id_number_hash) do nothing
+        returning 1
+      ) select count(*)::int as n from ins`);
+    const inserted = Number(r?.n ?? 0);
+    return { inserted, skipped: batch.valid - inserted };
   },
 };
 

@@ -3,7 +3,7 @@ import type { UnitInput } from '../../../shared/contracts/units.js';
 import { UNITS_SHEET, validateUnitRow, type UnitsKey } from '../../../shared/excel/units-sheet.js';
 import { insertUnits } from '../../units/service.js';
 import { units } from '../../units/tables.js';
-import type { Importer } from '../importer.js';
+import { commitRows, type Importer } from '../importer.js';
 
 type Sealed = Omit<UnitInput, 'contactPhone'> & { contactPhoneSealed: string | null };
 
@@ -29,9 +29,9 @@ export const unitsImporter: Importer<UnitsKey, UnitInput, Sealed> = {
     return found;
   },
   seal: (ctx, { contactPhone, ...rest }) => ({ ...rest, contactPhoneSealed: contactPhone ? ctx.pii.encrypt(contactPhone) : null }),
-  sealedKeys: (s) => [`name:${s.name}`, ...(s.code ? [`code:${s.code}`] : [])],
-  async insert(tx, ctx, rows) {
-    await insertUnits(tx, ctx, rows.map(({ contactPhoneSealed, ...r }) => ({ ...r, contactPhone: contactPhoneSealed ? ctx.pii.decrypt(contactPhoneSealed) : null })));
-    return {};
-  },
+  commit: async (tx, ctx, batch) =>
+    commitRows(tx, await batch.rows(), (s) => [`name:${s.name}`, ...(s.code ? [`code:${s.code}`] : [])], unitsImporter.existing, async (rows) => {
+      await insertUnits(tx, ctx, rows.map(({ contactPhoneSealed, ...r }) => ({ ...r, contactPhone: contactPhoneSealed ? ctx.pii.decrypt(contactPhoneSealed) : null })));
+      return {};
+    }),
 };

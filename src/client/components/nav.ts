@@ -1,0 +1,16 @@
+import type { Role } from '../../shared/contracts/auth';
+import type { MessageKey } from '../i18n';
+
+export type NavItem = { path: string; label: MessageKey; roles: readonly Role[] };
+
+/** The console's menu; each role sees only what it may open. */
+export const NAV_ITEMS: NavItem[] = [
+  { path: '/admin', label: 'nav.dashboard', roles: ['admin', 'committee'] },
+  { path: '/admin/campaign', label: 'nav.campaign', roles: ['admin', 'committee', 'unit'] },
+  { path: '/admin/units', label: 'nav.units', roles: ['admin', 'committee'] },
+  { path: '/admin/people', label: 'nav.people', roles: ['admin', 'committee', 'unit'] },
+  { path: '/admin/accounts', label: 'nav.accounts', roles: ['admin'] },
+  { path: '/admin/audit', label: 'nav.audit', roles: ['admin'] },
+  { path: '/admin/me', label: 'nav.me', roles: ['judge', 'person'] },
+  { path: '/admin/password', label: 'nav.password', roles: ['admin', 'committee', 'unit', 'judge', 'person'] },
+];
