@@ -13,6 +13,12 @@ import { auditRoutes } from './audit/routes.js';
 import { authRoutes } from './auth/routes.js';
 import { LoginThrottle } from './auth/throttle.js';
 import { campaignRoutes } from './campaign/routes.js';
+import { competitionRoutes } from './competitions/routes.js';
+import { drawRoutes } from './draws/routes.js';
+import { entryRoutes } from './entries/routes.js';
+import { judgingRoutes } from './judging/routes.js';
+import { markRoutes } from './marks/routes.js';
+import { schemeRoutes } from './schemes/routes.js';
 import { systemClock, type Clock } from './context.js';
 import type { Database } from './db/client.js';
 import { EXCEL_LIMITS } from './excel/limits.js';
@@ -81,7 +87,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     handler: async () => app.swagger(),
   });
 
-  for (const routes of [authRoutes, accountRoutes, campaignRoutes, tradeRoutes, unitRoutes, peopleRoutes, importRoutes, auditRoutes]) {
+  for (const routes of [authRoutes, accountRoutes, campaignRoutes, tradeRoutes, unitRoutes, peopleRoutes, importRoutes, auditRoutes,
+    competitionRoutes, schemeRoutes, entryRoutes, drawRoutes, judgingRoutes, markRoutes]) {
     routes(app, deps);
   }
 

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody } from '../../shared/contracts/common.js';
+import { TransitionError } from '../../shared/competition/state-machine.js';
 import { AppError } from './errors.js';
 
 /** Every error leaves as `{ error: { code, message, issues? } }`; a user's mistake is never a 500. */
@@ -11,6 +12,8 @@ export function installErrorHandler(app: FastifyInstance): void {
       if (err.retryAfterSeconds) reply.header('retry-after', String(err.retryAfterSeconds));
       return send(err.status, { code: err.code, message: err.message, issues: err.issues, retryAfterSeconds: err.retryAfterSeconds });
     }
+    // A status change the state machine does not allow (e.g. 成绩已锁定 → 筹备): a conflict, never a 500.
+    if (err instanceof TransitionError) return send(409, { code: 'INVALID_TRANSITION', message: err.message, issues: [{ field: 'status', message: err.message }] });
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext === 'querystring' ? 'query' : err.validationContext;
       const issues = err.validation.map((v) => {

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { IdParam, Ok } from '../../shared/contracts/common.js';
+import { Competition, CompetitionInput, StaffInput, StaffMember } from '../../shared/contracts/competitions.js';
+import { ctxOf, type App, type Deps } from '../http/types.js';
+import { COMPETITION_READERS, COMPETITION_STAFF_ROLES } from './policy.js';
+import { addStaff, changeRegistration, createCompetition, getCompetition, listCompetitions, listStaff, removeStaff, updateCompetition } from './service.js';
+
+export function competitionRoutes(app: App, deps: Deps): void {
+  const tags = ['competitions'];
+  app.get('/api/competitions', {
+    config: { access: COMPETITION_READERS },
+    schema: { tags, summary: '竞赛列表 Competitions (a judge sees those they staff)', response: { 200: z.array(Competition) } },
+    handler: (req) => listCompetitions(ctxOf(deps, req)),
+  });
+  app.get('/api/competitions/:id', {
+    config: { access: COMPETITION_READERS },
+    schema: { tags, summary: '竞赛详情 A competition', params: IdParam, response: { 200: Competition } },
+    handler: (req) => getCompetition(ctxOf(deps, req), req.params.id),
+  });
+  app.post('/api/competitions', {
+    config: { access: COMPETITION_STAFF_ROLES },
+    schema: { tags, summary: '新建竞赛 Create a competition', body: CompetitionInput, response: { 200: Competition } },
+    handler: (req) => createCompetition(ctxOf(deps, req), req.body),
+  });
+  app.put('/api/competitions/:id', {
+    config: { access: COMPETITION_STAFF_ROLES },
+    schema: { tags, summary: '修改竞赛 Update a competition (states the version read)', params: IdParam, body: CompetitionInput.and(z.object({ version: z.number().int() })), response: { 200: Competition } },
+    handler: (req) => updateCompetition(ctxOf(deps, req), req.params.id, req.body),
+  });
+  app.post('/api/competitions/:id/registration', {
+    config: { access: COMPETITION_STAFF_ROLES },
+    schema: { tags, summary: '开放/截止报名 Open or close registration', params: IdParam, body: z.object({ to: z.enum(['draft', 'registration', 'closed']), version: z.number().int() }), response: { 200: Competition } },
+    handler: (req) => changeRegistration(ctxOf(deps, req), req.params.id, req.body.to, req.body.version),
+  });
+  app.get('/api/competitions/:id/staff', {
+    config: { access: COMPETITION_STAFF_ROLES },
+    schema: { tags, summary: '裁判与工作人员 Staff', params: IdParam, response: { 200: z.array(StaffMember) } },
+    handler: (req) => listStaff(ctxOf(deps, req), req.params.id),
+  });
+  app.post('/api/competitions/:id/staff', {
+    config: { access: COMPETITION_STAFF_ROLES },
+    schema: { tags, summary: '添加裁判/工作人员 Add staff', params: IdParam, body: StaffInput, response: { 200: Ok } },
+    handler: (req) => addStaff(ctxOf(deps, req), req.params.id, req.body),
+  });
+  app.post('/api/competitions/:id/staff/remove', {
+    config: { access: COMPETITION_STAFF_ROLES },
+    schema: { tags, summary: '移除裁判/工作人员 Remove staff', params: IdParam, body: StaffInput, response: { 200: Ok } },
+    handler: (req) => removeStaff(ctxOf(deps, req), req.params.id, req.body),
+  });
+}

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { IdParam, Ok } from '../../shared/contracts/common.js';
+import { ctxOf, type App, type Deps } from '../http/types.js';
+import { assignJudges, assignmentView, declareConflict, listConflicts } from './service.js';
+
+const ConflictBody = z.object({
+  kind: z.enum(['unit', 'person']),
+  unitId: z.number().int().positive().optional(),
+  personId: z.number().int().positive().optional(),
+  reason: z.enum(['former_employer', 'master_apprentice', 'relative', 'other']),
+  note: z.string().max(500).optional(),
+});
+
+export function judgingRoutes(app: App, deps: Deps): void {
+  const tags = ['judges'];
+  app.get('/api/judges/:id/conflicts', {
+    config: { access: ['admin', 'committee', 'judge'] },
+    schema: { tags, summary: '回避申报 A judge\'s declared conflicts', params: IdParam },
+    handler: (req) => listConflicts(ctxOf(deps, req), req.params.id),
+  });
+  app.post('/api/judges/:id/conflicts', {
+    config: { access: ['admin', 'committee', 'judge'] },
+    schema: { tags, summary: '申报回避 Declare a conflict (former employer, master–apprentice, relative)', params: IdParam, body: ConflictBody },
+    handler: (req) => declareConflict(ctxOf(deps, req), req.params.id, req.body),
+  });
+  app.get('/api/competitions/:id/assignments', {
+    config: { access: ['admin', 'committee'] },
+    schema: { tags, summary: '裁判分工与回避 Teams per aspect, recusals with reasons', params: IdParam },
+    handler: (req) => assignmentView(ctxOf(deps, req), req.params.id),
+  });
+  app.put('/api/competitions/:id/assignments', {
+    config: { access: ['admin', 'committee'] },
+    schema: { tags, summary: '设置评分组 Set the marking team of aspects', params: IdParam, body: z.object({ aspectIds: z.array(z.number().int().positive()).min(1).max(500), judgeIds: z.array(z.number().int().positive()).max(20) }), response: { 200: Ok } },
+    handler: (req) => assignJudges(ctxOf(deps, req), req.params.id, req.body),
+  });
+}

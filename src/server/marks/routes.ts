@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { IdParam, Ok } from '../../shared/contracts/common.js';
+import { ctxOf, type App, type Deps } from '../http/types.js';
+import { decideAmendment, listAmendments, requestAmendment } from './amendments.js';
+import { setPartScores } from './part-scores.js';
+import { confirmSpread, markingProgress, signOff, startMarking } from './progress.js';
+import { judgeSheet, panelMarks, submitMark } from './service.js';
+
+const Code = z.string().trim().min(1, '请输入参赛编号').max(20);
+const Score = z.number().min(0).max(100);
+
+export function markRoutes(app: App, deps: Deps): void {
+  const tags = ['marking'];
+  app.post('/api/competitions/:id/marking/start', {
+    config: { access: ['admin', 'committee'] },
+    schema: { tags, summary: '开始评分 Start marking (locks the scheme)', params: IdParam, response: { 200: Ok } },
+    handler: (req) => startMarking(ctxOf(deps, req), req.params.id),
+  });
+  app.get('/api/competitions/:id/marking/progress', {
+    config: { access: ['admin', 'committee', 'judge'] },
+    schema: { tags, summary: '评分进度 Progress, spread flags, sign-offs (organizers, chief judge)', params: IdParam },
+    handler: (req) => markingProgress(ctxOf(deps, req), req.params.id),
+  });
+  app.get('/api/competitions/:id/marking/sheet', {
+    config: { access: ['judge'] },
+    schema: { tags, summary: '我的评分表 My marking sheet (codes only)', params: IdParam },
+    handler: (req) => judgeSheet(ctxOf(deps, req), req.params.id),
+  });
+  app.post('/api/competitions/:id/marks', {
+    config: { access: ['judge'] },
+    schema: {
+      tags, summary: '提交评分 Submit a mark by contestant code (stale writes refused)', params: IdParam,
+      body: z.object({ code: Code, aspectId: z.number().int().positive(), value: Score, expectedVersion: z.number().int().min(0), device: z.string().max(200).optional() }),
+    },
+    handler: (req) => submitMark(ctxOf(deps, req), req.params.id, { ...req.body, device: req.body.device ?? req.headers['user-agent']?.slice(0, 200) }),
+  });
+  app.get('/api/competitions/:id/marks/panel', {
+    config: { access: ['judge'] },
+    schema: { tags, summary: '评分组成绩 The panel\'s marks (after your own)', params: IdParam, querystring: z.object({ code: Code, aspectId: z.coerce.number().int().positive() }) },
+    handler: (req) => panelMarks(ctxOf(deps, req), req.params.id, req.query.code, req.query.aspectId),
+  });
+  app.post('/api/competitions/:id/marks/confirm-spread', {
+    config: { access: ['judge'] },
+    schema: { tags, summary: '裁判长确认判分差异 Chief judge confirms a spread', params: IdParam, body: z.object({ code: Code, aspectId: z.number().int().positive(), reason: z.string().trim().min(1, '请填写确认理由').max(500) }), response: { 200: Ok } },
+    handler: (req) => confirmSpread(ctxOf(deps, req), req.params.id, req.body),
+  });
+  app.post('/api/competitions/:id/signoff', {
+    config: { access: ['judge'] },
+    schema: { tags, summary: '签字确认 Chief judge signs off a criterion or the whole competition (*)', params: IdParam, body: z.object({ criterionCode: z.string().trim().min(1).max(20) }) },
+    handler: (req) => signOff(ctxOf(deps, req), req.params.id, req.body.criterionCode),
+  });
+  app.put('/api/competitions/:id/part-scores', {
+    config: { access: ['admin', 'committee'] },
+    schema: { tags, summary: '录入理论/答辩成绩 Part scores by exam number', params: IdParam, body: z.object({ rows: z.array(z.object({ examNumber: z.string().trim().min(1).max(30), part: z.enum(['theory', 'oral']), value: Score })).min(1).max(5000) }) },
+    handler: (req) => setPartScores(ctxOf(deps, req), req.params.id, req.body.rows),
+  });
+  app.get('/api/competitions/:id/amendments', {
+    config: { access: ['admin', 'committee', 'judge'] },
+    schema: { tags, summary: '成绩更正 Amendments', params: IdParam },
+    handler: (req) => listAmendments(ctxOf(deps, req), req.params.id),
+  });
+  app.post('/api/competitions/:id/amendments', {
+    config: { access: ['admin', 'committee', 'judge'] },
+    schema: {
+      tags, summary: '申请更正 Request an amendment of a locked mark', params: IdParam,
+      body: z.object({ code: Code, part: z.enum(['practical', 'theory', 'oral']), aspectId: z.number().int().positive().optional(), judgeId: z.number().int().positive().optional(), newValue: Score, reason: z.string().trim().min(1).max(1000) }),
+    },
+    handler: (req) => requestAmendment(ctxOf(deps, req), req.params.id, req.body),
+  });
+  app.post('/api/competitions/:id/amendments/:amendmentId/decide', {
+    config: { access: ['admin', 'committee', 'judge'] },
+    schema: { tags, summary: '批准/驳回更正 A second person decides', params: IdParam.extend({ amendmentId: z.coerce.number().int().positive() }), body: z.object({ approve: z.boolean(), note: z.string().max(1000).optional() }) },
+    handler: (req) => decideAmendment(ctxOf(deps, req), req.params.id, req.params.amendmentId, req.body),
+  });
+}

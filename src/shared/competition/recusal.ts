@@ -1,0 +1,128 @@
+import { z } from 'zod';
+
+/**
+ * 回避: a judge never marks a contestant of their own unit, nor one they declared a conflict with
+ * (申报: a former employer, a master–apprentice tie, a relative). A marking panel (评分组, three
+ * judges for a judgement aspect, one for a measurement) is composed per contestant: the assigned
+ * judges who need not recuse, then substitutes (替补裁判) in order for the empty seats.
+ */
+
+export const ConflictReason = z.enum(['former_employer', 'master_apprentice', 'relative', 'other']);
+export type ConflictReason = z.infer<typeof ConflictReason>;
+
+export const CONFLICT_REASON_NAMES: Record<ConflictReason, string> = {
+  former_employer: '曾任职/雇佣关系',
+  master_apprentice: '师徒关系',
+  relative: '亲属关系',
+  other: '其他利害关系',
+};
+
+/** One declared conflict: with a unit or with a person (by id). */
+export const ConflictDeclaration = z.object({
+  kind: z.enum(['unit', 'person']),
+  id: z.number().int().positive(),
+  reason: ConflictReason,
+  note: z.string().trim().max(200).optional(),
+});
+export type ConflictDeclaration = z.infer<typeof ConflictDeclaration>;
+
+export interface JudgeConflicts {
+  judgeId: number;
+  /** The judge's own unit (null for an independent expert). */
+  unitId: number | null;
+  declared: ConflictDeclaration[];
+}
+
+export interface EntryParty {
+  entryId: number;
+  personId: number;
+  unitId: number;
+}
+
+export type RecusalCode = 'own_unit' | 'declared_unit' | 'declared_person';
+
+export interface Recusal {
+  code: RecusalCode;
+  reason?: ConflictReason;
+  /** The judge's own note on the declaration, kept out of `message`. */
+  note?: string;
+  message: string;
+}
+
+const UNIT_MESSAGES: Record<ConflictReason, string> = {
+  former_employer: '裁判申报曾在该单位任职，须回避',
+  master_apprentice: '裁判申报与该单位人员有师徒关系，须回避',
+  relative: '裁判申报有亲属在该单位，须回避',
+  other: '裁判申报与该单位存在利害关系，须回避',
+};
+
+const PERSON_MESSAGES: Record<ConflictReason, string> = {
+  former_employer: '裁判申报与该选手曾有雇佣关系，须回避',
+  master_apprentice: '裁判申报与该选手有师徒关系，须回避',
+  relative: '裁判申报与该选手有亲属关系，须回避',
+  other: '裁判申报与该选手存在利害关系，须回避',
+};
+
+/** Why `judge` must not mark `entry` (own unit first, then a declared unit, then a declared person), or null. */
+export function recusalReason(judge: JudgeConflicts, entry: EntryParty): Recusal | null {
+  if (judge.unitId !== null && judge.unitId === entry.unitId) return { code: 'own_unit', message: '裁判与选手同属一个单位，须回避' };
+  const declared = (kind: 'unit' | 'person', id: number) => judge.declared.find((d) => d.kind === kind && d.id === id);
+  const unit = declared('unit', entry.unitId);
+  if (unit) return { code: 'declared_unit', reason: unit.reason, ...(unit.note ? { note: unit.note } : {}), message: UNIT_MESSAGES[unit.reason] };
+  const person = declared('person', entry.personId);
+  if (person) return { code: 'declared_person', reason: person.reason, ...(person.note ? { note: person.note } : {}), message: PERSON_MESSAGES[person.reason] };
+  return null;
+}
+
+export interface PanelInput {
+  /** The aspect's judges in seat order. */
+  assigned: readonly number[];
+  /** Substitutes in the order they are called. */
+  substitutes: readonly number[];
+  /** Conflicts of every judge and substitute named above (a missing one is an error, never a pass). */
+  judges: ReadonlyMap<number, JudgeConflicts>;
+  entry: EntryParty;
+  /** Seats: 3 for a judgement aspect, 1 for a measurement. */
+  size?: number;
+}
+
+export interface Panel {
+  panel: number[];
+  /** Every assigned judge who must recuse, then every substitute skipped for the same reason. */
+  recused: { judgeId: number; message: string }[];
+  substitutesUsed: number[];
+  /** Seats left empty: the organizer must name more substitutes. */
+  short: number;
+}
+
+/**
+ * The panel that marks one contestant: assigned judges who need not recuse (up to `size`, in
+ * order), then substitutes in order who need not recuse and are not yet seated.
+ */
+export function composePanel({ assigned, substitutes, judges, entry, size = 3 }: PanelInput): Panel {
+  if (!Number.isSafeInteger(size) || size < 1) throw new RangeError(`评分组人数须为正整数：${String(size)}`);
+  const panel: number[] = [];
+  const recused: Panel['recused'] = [];
+  const substitutesUsed: number[] = [];
+  const considered = new Set<number>();
+  const consider = (judgeId: number): boolean => {
+    if (considered.has(judgeId)) return false;
+    considered.add(judgeId);
+    const judge = judges.get(judgeId);
+    if (!judge) throw new Error(`缺少裁判 ${judgeId} 的回避信息`);
+    const why = recusalReason(judge, entry);
+    if (why) {
+      recused.push({ judgeId, message: why.message });
+      return false;
+    }
+    if (panel.length >= size) return false;
+    panel.push(judgeId);
+    return true;
+  };
+  for (const id of assigned) consider(id);
+  for (const id of substitutes) {
+    if (panel.length >= size) break;
+    if (consider(id)) substitutesUsed.push(id);
+  }
+  return { panel, recused, substitutesUsed, short: size - panel.length };
+}

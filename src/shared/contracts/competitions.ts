@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { IsoDate } from './common.js';
+
+import { CompetitionPart, CompetitionParts, PARTS_30_70 } from '../competition/parts.js';
+import { AmendmentStatus, CompetitionStatus, EntryStatus } from '../competition/states.js';
+
+export { AmendmentStatus, CompetitionStatus, EntryStatus };
+
+export { PartKey } from '../competition/parts.js';
+
+/**
+ * The competition's rules as data, stored at set-up and applied when results are computed:
+ * the tie-break chain, how many are honoured, the team and organization awards, the outcomes.
+ */
+export const CompetitionRules = z.object({
+  /** 并列名次: compared in order; 'time' = shorter completion time first. */
+  tieBreak: z.array(z.enum(['practical', 'time', 'theory', 'oral'])).max(4).default(['practical', 'time', 'theory']),
+  topN: z.number().int().min(1).max(100).default(6),
+  /** Individual awards need at least this many entrants in the trade. */
+  minEntrantsForAwards: z.number().int().min(1).max(1000).default(6),
+  /** 团体奖: units ranked by the sum of their best k totals. */
+  teamBestK: z.number().int().min(1).max(20).default(3),
+  /** 组织奖: units scored by entrants × a + awards × b (configurable weights); the best `count` win. */
+  organizationAward: z.object({
+    perEntrant: z.number().min(0).max(100).default(1),
+    perTopN: z.number().min(0).max(100).default(5),
+    count: z.number().int().min(0).max(50).default(5),
+  }).default({ perEntrant: 1, perTopN: 5, count: 5 }),
+  outcomes: z.object({
+    winnerLevel: z.number().int().min(1).max(5).default(2),
+    winnerTitle: z.string().max(50).default('市技术能手'),
+    passBothLevel: z.number().int().min(1).max(5).default(3),
+  }).default({ winnerLevel: 2, winnerTitle: '市技术能手', passBothLevel: 3 }),
+  /** 申诉: hours after the competition ends in which appeals are taken. */
+  appealWindowHours: z.number().int().min(0).max(240).default(2),
+});
+export type CompetitionRules = z.infer<typeof CompetitionRules>;
+
+export const CompetitionInput = z.object({
+  tradeId: z.number().int().positive(),
+  level: z.number().int().min(1).max(5).default(3),
+  name: z.string().trim().min(1, '请填写竞赛名称').max(100),
+  startsOn: IsoDate,
+  endsOn: IsoDate,
+  venue: z.string().trim().min(1, '请填写竞赛地点').max(200),
+  stations: z.number().int().min(1, '工位数至少为 1').max(1000),
+  codePrefix: z.string().trim().regex(/^[A-Z]{1,3}$/, '编号前缀应为 1–3 个大写字母').default('A'),
+  registrationOpensAt: z.iso.datetime({ offset: true }),
+  registrationClosesAt: z.iso.datetime({ offset: true }),
+  defaultQuota: z.number().int().min(1).max(1000).nullable().default(null),
+  unitQuotas: z.record(z.string().regex(/^\d+$/), z.number().int().min(0).max(1000)).default({}),
+  parts: CompetitionParts.default(() => PARTS_30_70.map((p) => ({ ...p }))),
+  rules: CompetitionRules.default(CompetitionRules.parse({})),
+}).refine((c) => c.startsOn <= c.endsOn, { path: ['endsOn'], message: '结束日期不能早于开始日期' })
+  .refine((c) => c.registrationOpensAt < c.registrationClosesAt, { path: ['registrationClosesAt'], message: '报名截止时间须晚于开始时间' });
+export type CompetitionInput = z.infer<typeof CompetitionInput>;
+
+export const Competition = z.object({
+  id: z.number().int(),
+  campaignId: z.number().int(),
+  tradeId: z.number().int(),
+  tradeName: z.string(),
+  level: z.number().int(),
+  name: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  venue: z.string(),
+  stations: z.number().int(),
+  codePrefix: z.string(),
+  registrationOpensAt: z.string(),
+  registrationClosesAt: z.string(),
+  defaultQuota: z.number().int().nullable(),
+  unitQuotas: z.record(z.string(), z.number()),
+  parts: z.array(CompetitionPart),
+  rules: CompetitionRules,
+  status: CompetitionStatus,
+  version: z.number().int(),
+  entryCounts: z.record(z.string(), z.number().int()),
+});
+export type Competition = z.infer<typeof Competition>;
+
+export const StatusChange = z.object({ to: CompetitionStatus, version: z.number().int() });
+
+export const StaffRole = z.enum(['judge', 'chief', 'substitute', 'decoder', 'operator']);
+export type StaffRole = z.infer<typeof StaffRole>;
+export const StaffInput = z.object({ accountId: z.number().int().positive(), role: StaffRole });
+export const StaffMember = z.object({
+  accountId: z.number().int(), username: z.string(), displayName: z.string(), accountRole: z.string(),
+  unitId: z.number().int().nullable(), unitName: z.string().nullable(), role: StaffRole,
+});
