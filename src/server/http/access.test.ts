@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const fill = (url: string) => url.replace(/:id\b/g, '1').replace(/:kind\b/g, 'people').replace(/:batchId\b/g, '00000000-0000-0000-0000-000000000000');
+const fill = (url: string) => url.replace(/:(id|entryId|amendmentId)\b/g, '1').replace(/:kind\b/g, 'people').replace(/:batchId\b/g, '00000000-0000-0000-0000-000000000000');
 
 describe('every /api route declares who may call it, and everyone else is refused', () => {
   it('has an access rule on every route (the server would not start otherwise)', () => {

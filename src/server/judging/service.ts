@@ -25,7 +25,8 @@ export interface ConflictInput {
 /** A judge declares their own conflicts; organizers may record one for any judge. */
 function conflictWriter(ctx: ServiceContext, judgeId: number) {
   const actor = requireRole(ctx, 'judge', 'admin', 'committee');
-  if (actor.role === 'judge' && actor.id !== judgeId) throw forbidden('只能申报本人的回避关系');
+  // Another judge's declarations are out of scope, and read as not found.
+  if (actor.role === 'judge' && actor.id !== judgeId) throw notFound('裁判');
   if (actor.role !== 'judge' && !isOrganizer(actor)) throw forbidden();
   return actor;
 }

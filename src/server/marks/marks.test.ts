@@ -46,7 +46,7 @@ describe('recusal (回避): a judge never scores a contestant of a conflicting u
     expect(res.statusCode).toBe(403);
     expect(res.json().error.message).toContain('师徒');
     // A judge may not declare on another judge's behalf.
-    expect((await call(env, w.judges[2]!.session, 'POST', `/api/judges/${w.judges[1]!.id}/conflicts`, { kind: 'unit', unitId: w.unitA.id, reason: 'other' })).statusCode).toBe(403);
+    expect((await call(env, w.judges[2]!.session, 'POST', `/api/judges/${w.judges[1]!.id}/conflicts`, { kind: 'unit', unitId: w.unitA.id, reason: 'other' })).statusCode).toBe(404);
   });
 
   it('shows organizers every recusal with its reason, by name (not by code)', async () => {
