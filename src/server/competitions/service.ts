@@ -100,11 +100,6 @@ export async function updateCompetition(ctx: ServiceContext, id: number, input: 
       const changed = (['tradeId', 'level', 'stations', 'codePrefix', 'parts'] as const).filter((k) => JSON.stringify(values[k]) !== JSON.stringify(before[k]));
       if (changed.length) throw new AppError(409, 'LOCKED', `抽签后不能再修改：${changed.join('、')}`, changed.map((field) => ({ field, message: '抽签后不能再修改' })));
     }
-    if (before.status === 'locked' || before.status === 'decoded') {
-      if (JSON.stringify(values.rules) !== JSON.stringify(before.rules)) {
-        // Rules are used by the results (next part) and may change until those are final.
-      }
-    }
     await bumpVersion(tx, ctx, id, version, {
       ...values, registrationOpensAt: new Date(values.registrationOpensAt), registrationClosesAt: new Date(values.registrationClosesAt),
     });
@@ -159,8 +154,9 @@ export async function addStaff(ctx: ServiceContext, competitionId: number, input
   const actor = requireOrganizer(ctx);
   return ctx.db.transaction(async (tx) => {
     const c = await competitionRow(tx, competitionId);
-    if (c.status === 'locked' || c.status === 'decoded') {
-      if (input.role !== 'decoder') throw conflict('成绩已锁定，不能再调整裁判');
+    // Panels are fixed once marking starts: a new judge or substitute would reseat them mid-way.
+    if (['marking', 'locked', 'decoded'].includes(c.status) && ['judge', 'chief', 'substitute'].includes(input.role)) {
+      throw conflict('评分开始后不能再增加裁判或替补裁判');
     }
     const [a] = await tx.select().from(accounts).where(eq(accounts.id, input.accountId));
     if (!a || a.disabled) throw invalid('accountId', '账号不存在或已停用');

@@ -1,4 +1,5 @@
 import { and, asc, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
+import { beijingTime } from '../../shared/beijing-time.js';
 import { ENTRY } from '../../shared/competition/states.js';
 import { recordAudit } from '../audit/service.js';
 import { competitionRow, isOrganizer, requireOrganizer } from '../competitions/policy.js';
@@ -64,7 +65,7 @@ export async function registerEntries(ctx: ServiceContext, competitionId: number
     if (actor.role === 'unit') {
       if (c.status !== 'registration') throw conflict('该竞赛当前不在报名阶段');
       if (now < c.registrationOpensAt || now > c.registrationClosesAt)
-        throw conflict(`报名时间为 ${c.registrationOpensAt.toISOString()} 至 ${c.registrationClosesAt.toISOString()}，当前不在报名时间内`);
+        throw conflict(`报名时间为 ${beijingTime(c.registrationOpensAt)} 至 ${beijingTime(c.registrationClosesAt)}（北京时间），当前不在报名时间内`);
     } else if (c.status !== 'registration' && c.status !== 'closed') throw conflict('抽签后不能再报名');
 
     const unique = [...new Set(personIds)];
