@@ -1,9 +1,10 @@
 // npm run bench — every benchmark prints its figure beside a baseline measured in the same run.
 import { benchColdStart } from './cold-start.js';
 import { benchImport } from './import.js';
+import { benchMarks } from './marks.js';
 
 const only = process.argv[2];
-const benches: Record<string, () => Promise<number>> = { import: benchImport, 'cold-start': benchColdStart };
+const benches: Record<string, () => Promise<number>> = { import: benchImport, 'cold-start': benchColdStart, marks: benchMarks };
 console.log(`skillmonth benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 for (const [name, fn] of Object.entries(benches)) {
   if (only && only !== name) continue;

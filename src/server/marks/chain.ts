@@ -1,13 +1,12 @@
 import crypto from 'node:crypto';
-import { asc, desc, eq, sql } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
+import type { CompetitionStatus } from '../../shared/contracts/competitions.js';
 import { canonicalJson } from '../../shared/canonical-json.js';
 import { GENESIS_HASH } from '../audit/chain.js';
 import type { Actor, Clock } from '../context.js';
 import type { DbOrTx } from '../db/client.js';
+import { competitions } from '../competitions/tables.js';
 import { markEvents } from './tables.js';
-
-/** Serializes one competition's appends (a transaction-scoped advisory lock on (key, competition)). */
-const MARK_CHAIN_LOCK = 7_246_002;
 
 export interface MarkEvent {
   kind: 'mark' | 'part_score' | 'spread_confirm' | 'signoff' | 'amendment_request' | 'amendment_decision' | 'paper_key';
@@ -36,15 +35,27 @@ const norm = (e: MarkEvent) => ({
   reason: e.reason ?? null, device: e.device ?? null,
 });
 
-/** Takes the competition's chain lock: call first in every transaction that changes a score. */
-export async function lockMarkChain(tx: DbOrTx, competitionId: number) {
-  await tx.execute(sql`select pg_advisory_xact_lock(${MARK_CHAIN_LOCK}, ${competitionId})`);
+/**
+ * Takes the competition's chain lock — its row, FOR UPDATE — and reads its status and version in
+ * the same statement: call first in every transaction that changes a score. A writer that waited
+ * for the lock reads the row as its holder left it (PostgreSQL re-reads a locked row after the
+ * wait), and every later statement of the transaction sees what the holder committed.
+ */
+export async function lockMarkChain(tx: DbOrTx, competitionId: number): Promise<{ status: CompetitionStatus; version: number } | null> {
+  const [c] = await tx.select({ status: competitions.status, version: competitions.version }).from(competitions)
+    .where(eq(competitions.id, competitionId)).for('update');
+  return c ?? null;
 }
 
 /** Appends one event to the competition's chain (the caller holds the chain lock). */
 export async function appendMarkEvent(tx: DbOrTx, who: { actor: Actor | null; clock: Clock }, competitionId: number, event: MarkEvent) {
   const [last] = await tx.select({ seq: markEvents.seq, hash: markEvents.hash }).from(markEvents)
     .where(eq(markEvents.competitionId, competitionId)).orderBy(desc(markEvents.seq)).limit(1);
+  return appendMarkEventAfter(tx, who, competitionId, last ?? null, event);
+}
+
+/** The same, when the caller already read the chain's last event under the lock. */
+export async function appendMarkEventAfter(tx: DbOrTx, who: { actor: Actor | null; clock: Clock }, competitionId: number, last: { seq: number; hash: string } | null, event: MarkEvent) {
   const at = who.clock.now();
   const content: Content = { ...norm(event), competitionId, seq: (last?.seq ?? 0) + 1, at: at.toISOString(), actorId: who.actor?.id ?? null };
   const prevHash = last?.hash ?? GENESIS_HASH;
@@ -64,4 +75,32 @@ export async function verifyMarkChain(db: DbOrTx, competitionId: number) {
     prev = r.hash;
   }
   return { ok: true, checked: rows.length, firstBroken: null };
+}
+
+/** The competition's last event (seq and hash), or null while its chain is empty. */
+export async function lastMarkEvent(tx: DbOrTx, competitionId: number): Promise<{ seq: number; hash: string } | null> {
+  const [last] = await tx.select({ seq: markEvents.seq, hash: markEvents.hash }).from(markEvents)
+    .where(eq(markEvents.competitionId, competitionId)).orderBy(desc(markEvents.seq)).limit(1);
+  return last ?? null;
+}
+
+/**
+ * The rows `appendMarkEvent` would write for these events one after another, chained after `last`
+ * (null: an empty chain) — for a bulk insert (the demo loader). The caller holds the chain lock,
+ * reads `last` inside the same transaction, and inserts the rows in order.
+ */
+export function buildMarkEvents(
+  competitionId: number,
+  last: { seq: number; hash: string } | null,
+  events: readonly { event: MarkEvent; at: Date; actorId: number | null }[],
+): (typeof markEvents.$inferInsert)[] {
+  let seq = last?.seq ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  return events.map(({ event, at, actorId }) => {
+    const content: Content = { ...norm(event), competitionId, seq: ++seq, at: at.toISOString(), actorId };
+    const hash = markEventHash(prevHash, content);
+    const row = { ...content, at, prevHash, hash };
+    prevHash = hash;
+    return row;
+  });
 }

@@ -1,4 +1,5 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { composePanel, recusalReason } from '../../shared/competition/recusal.js';
 import { checkMarkValue, spreadExceeded } from '../../shared/competition/marks.js';
 import { accounts } from '../accounts/tables.js';
 import { competitionRow, requireStaff } from '../competitions/policy.js';
@@ -6,12 +7,15 @@ import type { ServiceContext } from '../context.js';
 import type { DbOrTx } from '../db/client.js';
 import { entries } from '../entries/tables.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../http/errors.js';
-import { loadPanels, panelFor } from '../judging/panels.js';
-import { recusalFor } from '../judging/service.js';
+import { loadPanels, panelFor, panelSize } from '../judging/panels.js';
+import { judgeConflicts } from '../judging/tables.js';
+import { rowsOf } from '../db/sql-helpers.js';
+import { requireRole } from '../policy.js';
 import { currentScheme } from '../schemes/service.js';
-import { appendMarkEvent, lockMarkChain } from './chain.js';
-import { requireNotSignedOff } from './policy.js';
-import { marks, spreadConfirmations } from './tables.js';
+import { appendMarkEventAfter, lockMarkChain } from './chain.js';
+import { conflictsFrom, markingFrame } from './frame.js';
+import { requireNotSignedOff, WHOLE } from './policy.js';
+import { markEvents, marks, signoffs, spreadConfirmations } from './tables.js';
 
 export const JUDGES = ['judge', 'chief', 'substitute'] as const;
 
@@ -63,46 +67,84 @@ export interface MarkInput {
   device?: string;
 }
 
+/** Everything a mark write must read under the chain lock, in one statement. */
+async function readForMark(tx: DbOrTx, competitionId: number, p: { entryId: number; aspectId: number; judgeId: number; criterionCode: string; judgeIds: number[] }) {
+  const [r] = await rowsOf<{
+    signed: boolean;
+    mine: { id: number; value: number; version: number } | null;
+    conflicts: { judgeId: number; kind: 'unit' | 'person'; unitId: number | null; personId: number | null; reason: string }[];
+    last: { seq: number; hash: string } | null;
+    panel: { judgeId: number; value: number; version: number }[];
+    confirmation: string | null;
+  }>(tx, sql`select
+    exists (select 1 from ${signoffs} s where s.competition_id = ${competitionId} and s.criterion_code in (${p.criterionCode}, ${WHOLE})) as signed,
+    (select json_build_object('id', m.id, 'value', m.value, 'version', m.version) from ${marks} m
+      where m.entry_id = ${p.entryId} and m.aspect_id = ${p.aspectId} and m.judge_id = ${p.judgeId}) as mine,
+    (select coalesce(json_agg(json_build_object('judgeId', jc.judge_id, 'kind', jc.kind, 'unitId', jc.unit_id, 'personId', jc.person_id, 'reason', jc.reason)), '[]')
+      from ${judgeConflicts} jc where jc.judge_id in (select jsonb_array_elements_text(${JSON.stringify(p.judgeIds)}::jsonb)::int)) as conflicts,
+    (select json_build_object('seq', e.seq, 'hash', e.hash) from ${markEvents} e where e.competition_id = ${competitionId} order by e.seq desc limit 1) as last,
+    (select coalesce(json_agg(json_build_object('judgeId', m.judge_id, 'value', m.value, 'version', m.version)), '[]') from ${marks} m
+      where m.entry_id = ${p.entryId} and m.aspect_id = ${p.aspectId}) as panel,
+    (select sc.versions from ${spreadConfirmations} sc where sc.entry_id = ${p.entryId} and sc.aspect_id = ${p.aspectId}) as confirmation`);
+  return r!;
+}
+
 /**
  * A judge's mark, by contestant code: refused when the judge is recused or not on the panel, when
  * the value breaks the aspect's rule, when marks are signed off, or when the judge's copy is stale.
  * Appends one hash-chained event; re-sending the same request is answered without a second event.
+ * Written for many judges at once: under the competition's chain lock it reads once and writes twice.
  */
 export async function submitMark(ctx: ServiceContext, competitionId: number, input: MarkInput, source: 'judge' | 'paper' = 'judge', judgeId = ctx.actor?.id) {
-  if (source === 'judge') await requireStaff(ctx, competitionId, ...JUDGES);
+  requireRole(ctx, 'judge', 'admin', 'committee');
   if (!judgeId) throw forbidden();
   return ctx.db.transaction(async (tx) => {
-    await lockMarkChain(tx, competitionId);
-    const c = await competitionRow(tx, competitionId);
-    if (c.status !== 'marking') throw conflict(c.status === 'locked' || c.status === 'decoded' ? '成绩已锁定' : '评分尚未开始');
-    const aspect = await aspectOf(tx, competitionId, input.aspectId);
-    const entry = await entryByCode(tx, competitionId, input.code);
-    await requireNotSignedOff(tx, competitionId, aspect.criterionCode);
-    const recused = await recusalFor({ ...ctx, db: tx as never }, judgeId, entry);
+    const c = await lockMarkChain(tx, competitionId);
+    if (!c) throw notFound('竞赛');
+    if (c.status !== 'marking') {
+      if (source === 'judge') await requireStaff(ctx, competitionId, ...JUDGES); // strangers learn nothing of the status
+      throw conflict(c.status === 'locked' || c.status === 'decoded' ? '成绩已锁定' : '评分尚未开始');
+    }
+    const frame = await markingFrame(tx, competitionId, c.version);
+    // Access first: only the competition's judges mark (the staff list is frozen while marking).
+    if (source === 'judge' && !frame.judgeUnits.has(judgeId)) throw forbidden('您不是该竞赛的裁判');
+    const aspect = frame.aspects.get(input.aspectId);
+    if (!aspect) throw notFound('评分细则');
+    const entry = frame.codes.get(input.code);
+    if (!entry) throw notFound('参赛编号');
+    const team = frame.teams.get(aspect.id) ?? [];
+    const judgeIds = [...new Set([judgeId, ...team, ...frame.substitutes])];
+    const r = await readForMark(tx, competitionId, { entryId: entry.entryId, aspectId: aspect.id, judgeId, criterionCode: aspect.criterionCode, judgeIds });
+    if (r.signed) await requireNotSignedOff(tx, competitionId, aspect.criterionCode); // throws with the right message
+    const judges = conflictsFrom(frame, judgeIds, r.conflicts);
+    const recused = recusalReason(judges.get(judgeId)!, { ...entry });
     if (recused) throw forbidden(`${recused.message}（编号 ${input.code}）`);
-    const panel = await panelFor(tx, competitionId, aspect, entry);
+    const panel = composePanel({ assigned: team, substitutes: frame.substitutes, judges, entry, size: panelSize(aspect.kind) });
     if (!panel.panel.includes(judgeId)) throw forbidden(`您不在编号 ${input.code} 的「${aspect.code}」评分组中`);
     const problem = checkMarkValue(aspect, input.value);
     if (problem) throw invalid('value', problem);
 
-    const [prev] = await tx.select().from(marks).where(and(eq(marks.entryId, entry.entryId), eq(marks.aspectId, aspect.id), eq(marks.judgeId, judgeId)));
+    const prev = r.mine;
     const current = prev?.version ?? 0;
-    if (prev && input.expectedVersion === current - 1 && prev.value === input.value) {
+    const stateWith = (rows: typeof r.panel) => panelState(panel.panel, rows, r.confirmation ? { versions: r.confirmation } : undefined);
+    if (prev && input.expectedVersion === current - 1 && Number(prev.value) === input.value) {
       // The same request again (a retry after a lost answer): already recorded once.
-      return { code: input.code, aspectId: aspect.id, value: prev.value, version: prev.version, replayed: true, ...(await spreadOf(tx, competitionId, entry.entryId, aspect.id, panel.panel)) };
+      return { code: input.code, aspectId: aspect.id, value: input.value, version: current, replayed: true, ...stateWith(r.panel) };
     }
     if (input.expectedVersion !== current) {
       throw new AppError(409, 'STALE', `该评分已被更新（当前版本 ${current}，您提交的是基于版本 ${input.expectedVersion}），请刷新后再改`, [{ field: 'expectedVersion', message: `current ${current}` }]);
     }
     const now = ctx.clock.now();
     const version = current + 1;
-    if (prev) await tx.update(marks).set({ value: input.value, version, source, updatedAt: now }).where(eq(marks.id, prev.id));
-    else await tx.insert(marks).values({ competitionId, entryId: entry.entryId, aspectId: aspect.id, judgeId, value: input.value, version, source, updatedAt: now });
-    await appendMarkEvent(tx, ctx, competitionId, {
-      kind: 'mark', entryId: entry.entryId, aspectId: aspect.id, judgeId, value: input.value, previousValue: prev?.value ?? null, version, source,
+    // One statement for the mark (insert or update: the unique index decides); the event follows.
+    await tx.insert(marks).values({ competitionId, entryId: entry.entryId, aspectId: aspect.id, judgeId, value: input.value, version, source, updatedAt: now })
+      .onConflictDoUpdate({ target: [marks.entryId, marks.aspectId, marks.judgeId], set: { value: input.value, version, source, updatedAt: now } });
+    await appendMarkEventAfter(tx, ctx, competitionId, r.last, {
+      kind: 'mark', entryId: entry.entryId, aspectId: aspect.id, judgeId, value: input.value, previousValue: prev ? Number(prev.value) : null, version, source,
       device: input.device?.slice(0, 200) ?? null,
     });
-    return { code: input.code, aspectId: aspect.id, value: input.value, version, replayed: false, ...(await spreadOf(tx, competitionId, entry.entryId, aspect.id, panel.panel)) };
+    const rows = [...r.panel.filter((m) => m.judgeId !== judgeId), { judgeId, value: input.value, version }];
+    return { code: input.code, aspectId: aspect.id, value: input.value, version, replayed: false, ...stateWith(rows) };
   });
 }
 
