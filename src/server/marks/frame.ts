@@ -24,10 +24,14 @@ export interface MarkingFrame {
   codes: Map<string, { entryId: number; personId: number; unitId: number }>;
 }
 
-const frames = new Map<number, MarkingFrame>();
+/** Per database (a process may hold several, as tests do), per competition. */
+const frames = new WeakMap<object, Map<number, MarkingFrame>>();
 
-export async function markingFrame(db: DbOrTx, competitionId: number, version: number): Promise<MarkingFrame> {
-  const cached = frames.get(competitionId);
+/** `database` keys the cache (the root handle); `db` reads (the caller's transaction). */
+export async function markingFrame(database: object, db: DbOrTx, competitionId: number, version: number): Promise<MarkingFrame> {
+  if (!frames.has(database)) frames.set(database, new Map());
+  const mine = frames.get(database)!;
+  const cached = mine.get(competitionId);
   if (cached?.version === version) return cached;
   const scheme = await currentScheme(db, competitionId);
   const teams = new Map<number, number[]>();
@@ -48,7 +52,7 @@ export async function markingFrame(db: DbOrTx, competitionId: number, version: n
     judgeUnits: new Map(units.map((u) => [u.id, u.unitId])),
     codes: new Map(list.filter((e) => e.code).map((e) => [e.code!, { entryId: e.entryId, personId: e.personId, unitId: e.unitId }])),
   };
-  frames.set(competitionId, frame);
+  mine.set(competitionId, frame);
   return frame;
 }
 

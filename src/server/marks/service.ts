@@ -105,7 +105,7 @@ export async function submitMark(ctx: ServiceContext, competitionId: number, inp
       if (source === 'judge') await requireStaff(ctx, competitionId, ...JUDGES); // strangers learn nothing of the status
       throw conflict(c.status === 'locked' || c.status === 'decoded' ? '成绩已锁定' : '评分尚未开始');
     }
-    const frame = await markingFrame(tx, competitionId, c.version);
+    const frame = await markingFrame(ctx.db, tx, competitionId, c.version);
     // Access first: only the competition's judges mark (the staff list is frozen while marking).
     if (source === 'judge' && !frame.judgeUnits.has(judgeId)) throw forbidden('您不是该竞赛的裁判');
     const aspect = frame.aspects.get(input.aspectId);
