@@ -4,6 +4,7 @@ import { drawLots, seedCommitment } from '../../shared/competition/draw.js';
 import { entries } from '../entries/tables.js';
 import { buildCompetition, enterTheory, fillAllMarks, type CompetitionWorld } from '../test/competition-fixture.js';
 import { call, makeTestEnv, sessionAs, type TestEnv } from '../test/harness.js';
+import { verifyDraw } from '../cli/draw-verify.js';
 import { verifyMarkChain } from './chain.js';
 import { markEvents, marks } from './tables.js';
 
@@ -87,6 +88,12 @@ describe('sign-off, locking, amendments and decoding', () => {
     const again = drawLots({ entryIds: draw.verification.entryIds, seedHex: draw.verification.seed, stations: draw.stations, codePrefix: draw.codePrefix });
     expect(again).toEqual(draw.verification.result);
     for (const m of mapping) expect(again.find((l) => l.entryId === m.entryId)?.code).toBe(m.code);
+    // The documented command (npm run draw:verify -- draw.json) agrees, and catches a forged result or seed.
+    expect(verifyDraw(draw)).toMatchObject({ commitmentOk: true, resultOk: true });
+    const forged = structuredClone(draw);
+    [forged.verification.result[0].code, forged.verification.result[1].code] = [forged.verification.result[1].code, forged.verification.result[0].code];
+    expect(verifyDraw(forged).resultOk).toBe(false);
+    expect(verifyDraw({ ...draw, verification: { ...draw.verification, seed: 'ab'.repeat(32) } }).commitmentOk).toBe(false);
   });
 
   it('keeps an unbroken hash chain, and names the first event edited by hand', async () => {
