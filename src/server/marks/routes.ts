@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdParam, Ok } from '../../shared/contracts/common.js';
 import { ctxOf, type App, type Deps } from '../http/types.js';
 import { decideAmendment, listAmendments, requestAmendment } from './amendments.js';
+import { keyPaperMark, paperMismatches, reconcilePaper } from './paper.js';
 import { setPartScores } from './part-scores.js';
 import { confirmSpread, markingProgress, signOff, startMarking } from './progress.js';
 import { judgeSheet, panelMarks, submitMark } from './service.js';
@@ -71,5 +72,26 @@ export function markRoutes(app: App, deps: Deps): void {
     config: { access: ['admin', 'committee', 'judge'] },
     schema: { tags, summary: '批准/驳回更正 A second person decides', params: IdParam.extend({ amendmentId: z.coerce.number().int().positive() }), body: z.object({ approve: z.boolean(), note: z.string().max(1000).optional() }) },
     handler: (req) => decideAmendment(ctxOf(deps, req), req.params.id, req.params.amendmentId, req.body),
+  });
+  app.post('/api/competitions/:id/paper-marks', {
+    config: { access: ['admin', 'committee'] },
+    schema: {
+      tags, summary: '纸质评分表双人录入 Key a paper score sheet (blind, twice, by two operators)', params: IdParam,
+      body: z.object({ code: Code, aspectId: z.number().int().positive(), judgeId: z.number().int().positive(), slot: z.union([z.literal(1), z.literal(2)]), value: Score }),
+    },
+    handler: (req) => keyPaperMark(ctxOf(deps, req), req.params.id, req.body),
+  });
+  app.get('/api/competitions/:id/paper-marks/mismatches', {
+    config: { access: ['admin', 'committee', 'judge'] },
+    schema: { tags, summary: '双人录入不一致 Mismatched double entries', params: IdParam },
+    handler: (req) => paperMismatches(ctxOf(deps, req), req.params.id),
+  });
+  app.post('/api/competitions/:id/paper-marks/reconcile', {
+    config: { access: ['admin', 'committee', 'judge'] },
+    schema: {
+      tags, summary: '核对纸质评分 Settle a mismatch from the paper sheet', params: IdParam,
+      body: z.object({ code: Code, aspectId: z.number().int().positive(), judgeId: z.number().int().positive(), value: Score, reason: z.string().trim().min(1, '请填写核对说明').max(500) }),
+    },
+    handler: (req) => reconcilePaper(ctxOf(deps, req), req.params.id, req.body),
   });
 }
