@@ -81,9 +81,12 @@ export async function paperMismatches(ctx: ServiceContext, competitionId: number
 
 /** The chief judge or an organizer reads the paper sheet and settles a mismatch, with a reason. */
 export async function reconcilePaper(ctx: ServiceContext, competitionId: number, input: { code: string; aspectId: number; judgeId: number; value: number; reason: string }) {
-  await requireReconciler(ctx, competitionId);
+  const actor = await requireReconciler(ctx, competitionId);
   if (!input.reason.trim()) throw invalid('reason', '请填写核对说明');
   const entry = await entryByCode(ctx.db, competitionId, input.code);
+  const keyedBy = await ctx.db.select({ op: paperKeys.operatorId }).from(paperKeys)
+    .where(and(eq(paperKeys.entryId, entry.entryId), eq(paperKeys.aspectId, input.aspectId), eq(paperKeys.judgeId, input.judgeId)));
+  if (keyedBy.some((k) => k.op === actor.id)) throw forbidden('录入该评分表的录分员不能自行核对');
   const [m] = await ctx.db.select({ version: marks.version }).from(marks).where(and(eq(marks.entryId, entry.entryId), eq(marks.aspectId, input.aspectId), eq(marks.judgeId, input.judgeId)));
   const mark = await submitMark(ctx, competitionId, { code: input.code, aspectId: input.aspectId, value: input.value, expectedVersion: m?.version ?? 0, device: `paper reconciled: ${input.reason}` }, 'paper', input.judgeId);
   await ctx.db.delete(paperKeys).where(and(eq(paperKeys.competitionId, competitionId), eq(paperKeys.entryId, entry.entryId), eq(paperKeys.aspectId, input.aspectId), eq(paperKeys.judgeId, input.judgeId)));
