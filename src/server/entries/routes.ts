@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { IdParam, Ok } from '../../shared/contracts/common.js';
 import { EntryStatus } from '../../shared/contracts/competitions.js';
 import { ctxOf, type App, type Deps } from '../http/types.js';
+import { ENTRY_STATUS_NAMES } from '../../shared/competition/states.js';
+import { exportRows } from '../excel/write.js';
+import { sendXlsx } from '../http/download.js';
 import { decideEntries, listEntries, registerEntries, withdrawEntry } from './service.js';
 
 const Ids = z.array(z.number().int().positive()).min(1, '请选择人员').max(2000);
@@ -27,5 +30,18 @@ export function entryRoutes(app: App, deps: Deps): void {
     config: { access: ['admin', 'committee', 'unit'] },
     schema: { tags, summary: '退赛 Withdraw an entry', params: IdParam.extend({ entryId: z.coerce.number().int().positive() }), body: z.object({ reason: z.string().trim().min(1, '请填写退赛原因').max(500) }), response: { 200: Ok } },
     handler: (req) => withdrawEntry(ctxOf(deps, req), req.params.id, req.params.entryId, req.body.reason),
+  });
+  app.get('/api/competitions/:id/entries/export', {
+    config: { access: ['admin', 'committee', 'unit'] },
+    schema: { tags, summary: '导出报名名单 Entries as Excel (masked IDs; a unit gets its own)', params: IdParam, querystring: z.object({ status: EntryStatus.optional() }) },
+    handler: async (req, reply) => {
+      const rows = await listEntries(ctxOf(deps, req), req.params.id, req.query);
+      const buf = await exportRows<(typeof rows)[number]>('报名名单', [
+        { header: '准考证号', value: (r) => r.examNumber }, { header: '姓名', value: (r) => r.name }, { header: '身份证号', width: 22, value: (r) => r.idNumberMasked },
+        { header: '单位', width: 30, value: (r) => r.unitName }, { header: '状态', value: (r) => ENTRY_STATUS_NAMES[r.status as keyof typeof ENTRY_STATUS_NAMES] },
+        { header: '说明', width: 20, value: (r) => r.reason },
+      ], [rows]);
+      return sendXlsx(reply, '报名名单.xlsx', buf);
+    },
   });
 }

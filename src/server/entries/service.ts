@@ -118,6 +118,11 @@ async function entryIn(tx: DbOrTx, competitionId: number, entryId: number) {
   return e;
 }
 
+/** 准考证号: the code prefix, the competition id (2 digits) and the n-th number given in it (4 digits). */
+export function examNumberOf(codePrefix: string, competitionId: number, n: number): string {
+  return `${codePrefix}${String(competitionId).padStart(2, '0')}${String(n).padStart(4, '0')}`;
+}
+
 /** The organizer's decision: approve (an exam number is given) or reject with a reason. */
 export async function decideEntries(ctx: ServiceContext, competitionId: number, input: { entryIds: number[]; decision: 'approved' | 'rejected'; reason?: string }) {
   requireOrganizer(ctx);
@@ -131,7 +136,7 @@ export async function decideEntries(ctx: ServiceContext, competitionId: number, 
     for (const id of input.entryIds) {
       const e = await entryIn(tx, competitionId, id);
       ENTRY.assert(e.status, input.decision);
-      const examNumber = input.decision === 'approved' ? (e.examNumber ?? `${c.codePrefix}${String(c.id).padStart(2, '0')}${String(++next).padStart(4, '0')}`) : e.examNumber;
+      const examNumber = input.decision === 'approved' ? (e.examNumber ?? examNumberOf(c.codePrefix, c.id, ++next)) : e.examNumber;
       await tx.update(entries).set({ status: input.decision, reason: input.reason ?? null, decidedBy: ctx.actor!.id, decidedAt: ctx.clock.now(), examNumber }).where(eq(entries.id, id));
     }
     await recordAudit(tx, ctx, { action: `entry.${input.decision}`, entity: 'competition', entityId: competitionId, after: input });

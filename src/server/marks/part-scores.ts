@@ -1,4 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { PART_SCORES_SHEET, partScoresFromRows } from '../../shared/excel/part-scores-sheet.js';
+import { sheetRefusal } from '../excel/refusal.js';
+import { readSheetRows } from '../excel/sheet-rows.js';
+import { exportRows } from '../excel/write.js';
+import { people } from '../people/tables.js';
 import { checkPartScore } from '../../shared/competition/marks.js';
 import { recordAudit } from '../audit/service.js';
 import { competitionRow, isOrganizer, requireStaff } from '../competitions/policy.js';
@@ -13,6 +18,8 @@ export interface PartScoreRow {
   examNumber: string;
   part: 'theory' | 'oral';
   value: number;
+  /** The spreadsheet row it came from, for the messages (else its place in the list). */
+  sheetRow?: number;
 }
 
 /**
@@ -34,12 +41,13 @@ export async function setPartScores(ctx: ServiceContext, competitionId: number, 
     const problems: { field: string; message: string }[] = [];
     const seen = new Set<string>();
     rows.forEach((r, i) => {
-      const field = `rows[${i}]`;
-      if (!byExam.has(r.examNumber)) problems.push({ field, message: `第 ${i + 1} 行：准考证号 ${r.examNumber} 不存在` });
-      else if (!parts.has(r.part)) problems.push({ field, message: `第 ${i + 1} 行：该竞赛没有「${r.part === 'theory' ? '理论' : '答辩'}」部分` });
-      else if (seen.has(`${r.examNumber}:${r.part}`)) problems.push({ field, message: `第 ${i + 1} 行：准考证号 ${r.examNumber} 重复` });
+      const field = r.sheetRow ? `A${r.sheetRow}` : `rows[${i}]`;
+      const at = `第 ${r.sheetRow ?? i + 1} 行`;
+      if (!byExam.has(r.examNumber)) problems.push({ field, message: `${at}：准考证号 ${r.examNumber} 不存在或报名未通过` });
+      else if (!parts.has(r.part)) problems.push({ field, message: `${at}：该竞赛没有「${r.part === 'theory' ? '理论' : '答辩'}」部分` });
+      else if (seen.has(`${r.examNumber}:${r.part}`)) problems.push({ field, message: `${at}：准考证号 ${r.examNumber} 重复` });
       const bad = checkPartScore(r.value);
-      if (bad) problems.push({ field, message: `第 ${i + 1} 行：${bad}` });
+      if (bad) problems.push({ field, message: `${at}：${bad}` });
       seen.add(`${r.examNumber}:${r.part}`);
     });
     if (problems.length) throw new AppError(400, 'VALIDATION', problems[0]!.message, problems);
@@ -58,4 +66,29 @@ export async function setPartScores(ctx: ServiceContext, competitionId: number, 
     await recordAudit(tx, ctx, { action: 'marks.part_scores', entity: 'competition', entityId: competitionId, after: { rows: rows.length, changed, source } });
     return { rows: rows.length, changed };
   });
+}
+
+/** The exam office's sheet: every approved entry's exam number and name, scores to fill in. */
+export async function partScoresTemplate(ctx: ServiceContext, competitionId: number) {
+  if (!(ctx.actor && isOrganizer(ctx.actor))) await requireStaff(ctx, competitionId, 'operator');
+  await competitionRow(ctx.db, competitionId);
+  const list = await ctx.db.select({ examNumber: entries.examNumber, name: people.name, theory: partScores.value }).from(entries)
+    .innerJoin(people, eq(people.id, entries.personId))
+    .leftJoin(partScores, and(eq(partScores.entryId, entries.id), eq(partScores.part, 'theory')))
+    .where(and(eq(entries.competitionId, competitionId), eq(entries.status, 'approved'))).orderBy(asc(entries.examNumber));
+  return exportRows<(typeof list)[number]>('理论成绩', [
+    { header: '准考证号', width: 14, value: (r) => r.examNumber },
+    { header: '姓名', width: 10, value: (r) => r.name },
+    { header: '理论成绩', width: 10, value: (r) => r.theory },
+    { header: '答辩成绩', width: 10, value: () => null },
+  ], [list]);
+}
+
+/** Part scores from Excel: every bad cell named by row and column, then all or none. */
+export async function importPartScores(ctx: ServiceContext, competitionId: number, buf: Buffer) {
+  if (!(ctx.actor && isOrganizer(ctx.actor))) await requireStaff(ctx, competitionId, 'operator');
+  const { positions, rows } = await readSheetRows(PART_SCORES_SHEET, buf);
+  const { lines, issues } = partScoresFromRows(rows, positions);
+  if (issues.length) throw sheetRefusal(issues);
+  return setPartScores(ctx, competitionId, lines, 'import');
 }

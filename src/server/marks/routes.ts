@@ -3,7 +3,9 @@ import { IdParam, Ok } from '../../shared/contracts/common.js';
 import { ctxOf, type App, type Deps } from '../http/types.js';
 import { decideAmendment, listAmendments, requestAmendment } from './amendments.js';
 import { keyPaperMark, paperMismatches, reconcilePaper } from './paper.js';
-import { setPartScores } from './part-scores.js';
+import { importPartScores, partScoresTemplate, setPartScores } from './part-scores.js';
+import { refuseFile } from '../excel/limits.js';
+import { sendXlsx } from '../http/download.js';
 import { confirmSpread, markingProgress, signOff, startMarking } from './progress.js';
 import { judgeSheet, panelMarks, submitMark } from './service.js';
 
@@ -93,5 +95,20 @@ export function markRoutes(app: App, deps: Deps): void {
       body: z.object({ code: Code, aspectId: z.number().int().positive(), judgeId: z.number().int().positive(), value: Score, reason: z.string().trim().min(1, '请填写核对说明').max(500) }),
     },
     handler: (req) => reconcilePaper(ctxOf(deps, req), req.params.id, req.body),
+  });
+  app.get('/api/competitions/:id/part-scores/template', {
+    config: { access: ['admin', 'committee'] },
+    schema: { tags, summary: '理论成绩模板 Exam numbers and names, scores to fill in (Excel)', params: IdParam },
+    handler: async (req, reply) => sendXlsx(reply, '理论成绩.xlsx', await partScoresTemplate(ctxOf(deps, req), req.params.id)),
+  });
+  app.post('/api/competitions/:id/part-scores/import', {
+    config: { access: ['admin', 'committee'] },
+    schema: { tags, summary: '导入理论成绩 Part scores from Excel (multipart field "file"), all or none, refused with row and column', params: IdParam },
+    handler: async (req) => {
+      if (!req.isMultipart()) throw refuseFile('请以 multipart/form-data 上传文件（字段名 file）');
+      const file = await req.file();
+      if (!file) throw refuseFile('没有收到文件');
+      return importPartScores(ctxOf(deps, req), req.params.id, await file.toBuffer());
+    },
   });
 }

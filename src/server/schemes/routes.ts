@@ -1,6 +1,9 @@
 import { IdParam } from '../../shared/contracts/common.js';
 import { MarkingSchemeDraft } from '../../shared/competition/scheme.js';
 import { ctxOf, type App, type Deps } from '../http/types.js';
+import { refuseFile } from '../excel/limits.js';
+import { sendXlsx } from '../http/download.js';
+import { exportScheme, importScheme } from './excel.js';
 import { getScheme, saveScheme } from './service.js';
 
 export function schemeRoutes(app: App, deps: Deps): void {
@@ -14,5 +17,20 @@ export function schemeRoutes(app: App, deps: Deps): void {
     config: { access: ['admin', 'committee'] },
     schema: { tags, summary: '保存评分标准（新版本） Save a new version of the scheme; must total 100', params: IdParam, body: MarkingSchemeDraft },
     handler: (req) => saveScheme(ctxOf(deps, req), req.params.id, req.body),
+  });
+  app.get('/api/competitions/:id/scheme/export', {
+    config: { access: ['admin', 'committee', 'judge'] },
+    schema: { tags, summary: '导出评分标准 The scheme as Excel (imports back unchanged; empty template when none)', params: IdParam },
+    handler: async (req, reply) => sendXlsx(reply, '评分标准.xlsx', await exportScheme(ctxOf(deps, req), req.params.id)),
+  });
+  app.post('/api/competitions/:id/scheme/import', {
+    config: { access: ['admin', 'committee'] },
+    schema: { tags, summary: '导入评分标准 A scheme from Excel (multipart field "file"); refused with row and column', params: IdParam },
+    handler: async (req) => {
+      if (!req.isMultipart()) throw refuseFile('请以 multipart/form-data 上传文件（字段名 file）');
+      const file = await req.file();
+      if (!file) throw refuseFile('没有收到文件');
+      return importScheme(ctxOf(deps, req), req.params.id, await file.toBuffer());
+    },
   });
 }
