@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCompetition, type CompetitionWorld } from '../test/competition-fixture.js';
-import { buildPerson, buildTrade, call, makeTestEnv, type TestEnv } from '../test/harness.js';
+import { buildPerson, buildTrade, call, makeTestEnv, type Session, type TestEnv } from '../test/harness.js';
+import { makeXlsx, multipart } from '../test/xlsx.js';
 
 let env: TestEnv;
 let w: CompetitionWorld;
@@ -87,5 +88,23 @@ describe('registration (报名)', () => {
     const audit = (await call(env, w.admin, 'GET', '/api/audit?action=entry.withdraw')).json();
     expect(audit.items[0].after).toMatchObject({ status: 'withdrawn', reason: '生病' });
     expect((await call(env, w.unitB.session, 'POST', url(`/${id}/withdraw`), { reason: '再次' })).statusCode).toBe(409);
+  });
+
+  it('registers from Excel by ID number, refusing each bad row by cell and registering none until all are right', async () => {
+    const upload = (sess: Session, file: Buffer) => {
+      const m = multipart(file);
+      return env.app.inject({ method: 'POST', url: url('/import'), payload: m.payload, headers: { cookie: sess.cookie, 'x-csrf-token': sess.csrf, 'content-type': m.contentType } });
+    };
+    const good = await buildPerson(env, w.unitA.id, { tradeId: w.tradeId, name: '表格甲' });
+    const foreign = await buildPerson(env, w.unitB.id, { tradeId: w.tradeId, name: '表格乙' });
+    const badCheck = good.idNumber.slice(0, 17) + (good.idNumber[17] === '1' ? '2' : '1');
+    const before = (await call(env, w.unitA.session, 'GET', url())).json().length;
+    const refused = await upload(w.unitA.session, await makeXlsx([['身份证号', '姓名'], [good.idNumber, '表格甲'], [badCheck, ''], [foreign.idNumber, ''], [good.idNumber, '别人']]));
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.issues.map((i: { field: string }) => i.field)).toEqual(['A3', 'A4', 'B5']);
+    expect((await call(env, w.unitA.session, 'GET', url())).json()).toHaveLength(before);
+    const ok = await upload(w.unitA.session, await makeXlsx([['身份证号', '姓名'], [good.idNumber, '表格甲']]));
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await call(env, w.unitA.session, 'GET', url())).json()).toHaveLength(before + 1);
   });
 });

@@ -5,6 +5,8 @@ import { ctxOf, type App, type Deps } from '../http/types.js';
 import { ENTRY_STATUS_NAMES } from '../../shared/competition/states.js';
 import { exportRows } from '../excel/write.js';
 import { sendXlsx } from '../http/download.js';
+import { refuseFile } from '../excel/limits.js';
+import { entriesTemplate, importEntries } from './excel.js';
 import { decideEntries, listEntries, registerEntries, withdrawEntry } from './service.js';
 
 const Ids = z.array(z.number().int().positive()).min(1, '请选择人员').max(2000);
@@ -42,6 +44,21 @@ export function entryRoutes(app: App, deps: Deps): void {
         { header: '说明', width: 20, value: (r) => r.reason },
       ], [rows]);
       return sendXlsx(reply, '报名名单.xlsx', buf);
+    },
+  });
+  app.get('/api/competitions/:id/entries/template', {
+    config: { access: ['admin', 'committee', 'unit'] },
+    schema: { tags, summary: '报名模板 The registration template (Excel)', params: IdParam },
+    handler: async (_req, reply) => sendXlsx(reply, '竞赛报名模板.xlsx', await entriesTemplate()),
+  });
+  app.post('/api/competitions/:id/entries/import', {
+    config: { access: ['admin', 'committee', 'unit'] },
+    schema: { tags, summary: '导入报名 Register from Excel by ID number (multipart field "file"), all or none, refused by row', params: IdParam },
+    handler: async (req) => {
+      if (!req.isMultipart()) throw refuseFile('请以 multipart/form-data 上传文件（字段名 file）');
+      const file = await req.file();
+      if (!file) throw refuseFile('没有收到文件');
+      return importEntries(ctxOf(deps, req), req.params.id, await file.toBuffer());
     },
   });
 }
