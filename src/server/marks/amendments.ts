@@ -1,10 +1,11 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { checkMarkValue, checkPartScore } from '../../shared/competition/marks.js';
 import { AMENDMENT } from '../../shared/competition/states.js';
 import { recordAudit } from '../audit/service.js';
 import { competitionRow, isOrganizer, requireStaff } from '../competitions/policy.js';
 import type { ServiceContext } from '../context.js';
 import { forbidden, conflict, invalid, notFound } from '../http/errors.js';
+import { entries } from '../entries/tables.js';
 import { appendMarkEvent, lockMarkChain } from './chain.js';
 import { WHOLE } from './policy.js';
 import { aspectOf, entryByCode } from './service.js';
@@ -39,8 +40,9 @@ export async function requestAmendment(ctx: ServiceContext, competitionId: numbe
       const aspect = await aspectOf(tx, competitionId, input.aspectId);
       const bad = checkMarkValue(aspect, input.newValue);
       if (bad) throw invalid('newValue', bad);
-      const [signed] = await tx.select().from(signoffs).where(and(eq(signoffs.competitionId, competitionId)));
-      if (!signed) throw conflict('成绩尚未签字确认，可直接由裁判修改，无需更正申请');
+      const [signed] = await tx.select().from(signoffs)
+        .where(and(eq(signoffs.competitionId, competitionId), inArray(signoffs.criterionCode, [aspect.criterionCode, WHOLE])));
+      if (!signed) throw conflict('该评分模块尚未签字确认，可直接由裁判修改，无需更正申请');
       const [m] = await tx.select().from(marks).where(and(eq(marks.entryId, entry.entryId), eq(marks.aspectId, aspect.id), eq(marks.judgeId, input.judgeId)));
       if (!m) throw notFound('评分');
       oldValue = m.value;
@@ -98,9 +100,11 @@ export async function decideAmendment(ctx: ServiceContext, competitionId: number
 
 export async function listAmendments(ctx: ServiceContext, competitionId: number) {
   await requireAmender(ctx, competitionId);
-  const rows = await ctx.db.select().from(amendments).where(eq(amendments.competitionId, competitionId)).orderBy(asc(amendments.id));
-  return rows.map((a) => ({
-    id: a.id, entryId: a.entryId, aspectId: a.aspectId, judgeId: a.judgeId, part: a.part, oldValue: a.oldValue, newValue: a.newValue, reason: a.reason,
+  // By code, never by entry id: the list must not join a code to a registered person before decoding.
+  const rows = await ctx.db.select({ a: amendments, code: entries.code }).from(amendments).innerJoin(entries, eq(entries.id, amendments.entryId))
+    .where(eq(amendments.competitionId, competitionId)).orderBy(asc(amendments.id));
+  return rows.map(({ a, code }) => ({
+    id: a.id, code, aspectId: a.aspectId, judgeId: a.judgeId, part: a.part, oldValue: a.oldValue, newValue: a.newValue, reason: a.reason,
     status: a.status, requestedBy: a.requestedBy, requestedAt: a.requestedAt.toISOString(), decidedBy: a.decidedBy, decidedAt: a.decidedAt?.toISOString() ?? null, decisionNote: a.decisionNote,
   }));
 }
