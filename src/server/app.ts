@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import path from 'node:path';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
@@ -26,13 +26,13 @@ import { installAccessControl } from './http/access.js';
 import { installErrorHandler } from './http/error-handler.js';
 import type { App, Deps } from './http/types.js';
 import { importRoutes } from './imports/routes.js';
+import { CLIENT_DIR, ROOT } from './paths.js';
 import { peopleRoutes } from './people/routes.js';
 import type { PiiCipher } from './pii/cipher.js';
 import { tradeRoutes } from './trades/routes.js';
 import { unitRoutes } from './units/routes.js';
 
-export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
-const CLIENT_DIR = fileURLToPath(new URL('../../dist/client', import.meta.url));
+export const VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
 
 export interface AppOptions {
   database: Database;
