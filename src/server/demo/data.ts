@@ -15,7 +15,7 @@ import { makeIdNumber } from '../../shared/idcard.js';
 // ---------------------------------------------------------------------------------------------
 
 /** mulberry32: a tiny 32-bit PRNG; returns a function giving floats in [0, 1). */
-function mulberry32(seed: number): () => number {
+export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -26,7 +26,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-type Rng = () => number;
+export type Rng = () => number;
 
 /** An integer in [min, max], both inclusive. */
 function int(rng: Rng, min: number, max: number): number {

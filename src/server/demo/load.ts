@@ -8,12 +8,15 @@ import { people, qualificationRecords } from '../people/tables.js';
 import type { PiiCipher } from '../pii/cipher.js';
 import { trades } from '../trades/tables.js';
 import { insertUnits } from '../units/service.js';
+import { loadDemoCompetitions } from './competition.js';
 import { DEMO_ACCOUNTS, DEMO_CAMPAIGN, DEMO_TRADES, DEMO_UNITS, demoPeople } from './data.js';
 
 /**
  * Loads the 2009 Skills Month into an empty database, in one transaction: the campaign with its
- * plan and documents, trades, units, 980 people with qualification records, and demo accounts.
- * The data is deterministic; only the encryption (random IVs) differs between runs.
+ * plan and documents, trades, units, 980 people with qualification records, demo accounts, and
+ * the skills competition of 22–24 May (competition.ts: entries, judges, the draw, marks, locked).
+ * The data is deterministic; only the encryption (random IVs) and the draw's seed differ between runs.
+ * Needs the `admin` account (bootstrap makes it first).
  */
 export async function loadDemo(opts: { db: Db; pii: PiiCipher; clock: Clock }) {
   const { db, pii, clock } = opts;
@@ -53,9 +56,11 @@ export async function loadDemo(opts: { db: Db; pii: PiiCipher; clock: Clock }) {
       });
       credentials.push({ username: a.username, password: a.password, role: a.role });
     }
+    const competition = await loadDemoCompetitions({ tx, pii, people: list, personIds: ids, unitIds: unitRows.map((u) => u.id), tradeIds: tradeId });
+    credentials.push(...competition.credentials);
     await recordAudit(tx, { actor: null, clock }, {
       action: 'demo.load', entity: 'campaign', entityId: campaign!.id,
-      after: { units: unitRows.length, people: ids.length, trades: tradeRows.length, accounts: credentials.length },
+      after: { units: unitRows.length, people: ids.length, trades: tradeRows.length, accounts: credentials.length, ...competition.summary },
     });
     return credentials;
   });

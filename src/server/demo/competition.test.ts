@@ -1,0 +1,240 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spreadExceeded } from '../../shared/competition/marks.js';
+import { recusalReason } from '../../shared/competition/recusal.js';
+import { checkScheme, schemeTotal } from '../../shared/competition/scheme.js';
+import { accounts } from '../accounts/tables.js';
+import { verifyAuditChain } from '../audit/service.js';
+import { auditLog } from '../audit/tables.js';
+import { bootstrap } from '../bootstrap.js';
+import { competitions, competitionStaff } from '../competitions/tables.js';
+import type { Db } from '../db/client.js';
+import { draws } from '../draws/tables.js';
+import { entries } from '../entries/tables.js';
+import { conflictsOf } from '../judging/panels.js';
+import { judgeConflicts } from '../judging/tables.js';
+import { verifyMarkChain } from '../marks/chain.js';
+import { markEvents, marks, partScores, signoffs, spreadConfirmations } from '../marks/tables.js';
+import { markingSchemes, schemeAspects } from '../schemes/tables.js';
+import { login, makeTestEnv, type TestEnv } from '../test/harness.js';
+import { trades } from '../trades/tables.js';
+import { DEMO_COMPETITIONS, DEMO_JUDGE_PASSWORD, DEMO_JUDGES, DEMO_SPREAD, DEMO_TIMELINE, PRACTICAL_SESSIONS } from './competition-data.js';
+import { DEMO_PEOPLE_COUNT } from './data.js';
+
+const ADMIN_PASSWORD = 'Demo-admin-2009';
+
+async function loadedDemo() {
+  const env = await makeTestEnv();
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skillmonth-demo-test-'));
+  const started = performance.now();
+  const boot = await bootstrap({ db: env.database.db, pii: env.pii, clock: env.clock, demo: true, adminPassword: ADMIN_PASSWORD, dataDir });
+  const ms = performance.now() - started;
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return { env, boot, ms };
+}
+
+/** Every mark keyed by trade, exam number, aspect code and judge (whose seat it is): the marks' content. */
+async function markMap(db: Db) {
+  const rows = await db.select({ trade: trades.name, exam: entries.examNumber, aspect: schemeAspects.code, judge: accounts.username, value: marks.value })
+    .from(marks).innerJoin(entries, eq(entries.id, marks.entryId)).innerJoin(schemeAspects, eq(schemeAspects.id, marks.aspectId))
+    .innerJoin(accounts, eq(accounts.id, marks.judgeId)).innerJoin(competitions, eq(competitions.id, marks.competitionId))
+    .innerJoin(trades, eq(trades.id, competitions.tradeId));
+  return new Map(rows.map((r) => [`${r.trade}|${r.exam}|${r.aspect}|${r.judge}`, r.value]));
+}
+
+let env: TestEnv;
+let db: Db;
+let boot: Awaited<ReturnType<typeof bootstrap>>;
+
+beforeAll(async () => {
+  const first = await loadedDemo();
+  env = first.env;
+  db = env.database.db;
+  boot = first.boot;
+  console.log(`demo (campaign, people, accounts and competition) loaded in ${Math.round(first.ms)} ms`);
+}, 600_000);
+afterAll(() => env?.close());
+
+describe('the demo competition of 22–24 May 2009', () => {
+  it('has one competition per trade of the demo people, locked (not decoded), with the seed dates', async () => {
+    const rows = await db.select({ c: competitions, trade: trades.name }).from(competitions).innerJoin(trades, eq(trades.id, competitions.tradeId)).orderBy(asc(competitions.id));
+    expect(rows.map((r) => r.trade)).toEqual(['车工', '维修电工', '工具钳工', '焊工']);
+    for (const { c } of rows) {
+      expect(c).toMatchObject({ status: 'locked', level: 3, startsOn: '2009-05-22', endsOn: '2009-05-24' });
+      expect(c.venue).toContain('江川技师学院实训中心');
+      expect(c.registrationOpensAt.toISOString() < c.registrationClosesAt.toISOString()).toBe(true);
+      expect(c.registrationClosesAt.toISOString().startsWith('2009-05')).toBe(true);
+    }
+    expect(new Set(rows.map((r) => r.c.codePrefix)).size).toBe(rows.length);
+    for (const r of rows) expect(r.c.codePrefix).toMatch(/^[A-Z]{1,3}$/);
+    // Weights are configurable: one competition is 20/80.
+    expect(rows.map((r) => r.c.parts.map((p) => p.weight).join('/'))).toEqual(['30/70', '20/80', '30/70', '30/70']);
+    const audit = await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.action, 'competition.decode'));
+    expect(audit).toHaveLength(0);
+    expect((await verifyAuditChain(db)).ok).toBe(true);
+  });
+
+  it('enters and approves every demo person, with exam numbers, and a real draw of codes and stations', async () => {
+    const list = await db.select({ e: entries, prefix: competitions.codePrefix, stations: competitions.stations }).from(entries)
+      .innerJoin(competitions, eq(competitions.id, entries.competitionId));
+    expect(list).toHaveLength(DEMO_PEOPLE_COUNT);
+    expect(new Set(list.map((r) => r.e.personId)).size).toBe(DEMO_PEOPLE_COUNT);
+    for (const { e, prefix, stations } of list) {
+      expect(e.status).toBe('approved');
+      expect(e.examNumber).toMatch(new RegExp(`^${prefix}\\d{6}$`));
+      expect(e.code).toMatch(new RegExp(`^${prefix}\\d{3}$`));
+      expect(e.station).toBeGreaterThanOrEqual(1);
+      expect(e.station).toBeLessThanOrEqual(stations);
+      expect(e.registeredAt.toISOString() < '2009-05-12T09:30:00.000Z').toBe(true);
+    }
+    const d = await db.select().from(draws);
+    expect(d).toHaveLength(4);
+    for (const x of d) {
+      expect(x.seedCommitment).toMatch(/^[0-9a-f]{64}$/);
+      expect(x.drawnAt!.toISOString()).toBe('2009-05-21T23:30:00.000Z');
+      expect(x.committedAt < x.drawnAt!).toBe(true);
+    }
+  });
+
+  it('has a valid scheme of 100 per trade, mixing measurements (some banded) and judgements', async () => {
+    const schemes = await db.select().from(markingSchemes);
+    expect(schemes).toHaveLength(4);
+    for (const s of schemes) {
+      expect(checkScheme(s.scheme)).toEqual([]);
+      expect(schemeTotal(s.scheme)).toBe(100);
+      expect(s.lockedAt).not.toBeNull();
+      const aspects = await db.select().from(schemeAspects).where(eq(schemeAspects.schemeId, s.id));
+      expect(aspects.length).toBeGreaterThanOrEqual(4);
+      expect(aspects.length).toBeLessThanOrEqual(10);
+      expect(aspects.some((a) => a.kind === 'judgement' && a.levels?.length === 4)).toBe(true);
+      expect(aspects.some((a) => a.kind === 'measurement' && a.bands?.length)).toBe(true);
+    }
+  });
+
+  it('staffs each competition: a chief judge, substitutes, the admin as decoder, judge01 on 车工', async () => {
+    const staff = await db.select({ c: competitionStaff, username: accounts.username, trade: trades.name }).from(competitionStaff)
+      .innerJoin(accounts, eq(accounts.id, competitionStaff.accountId)).innerJoin(competitions, eq(competitions.id, competitionStaff.competitionId))
+      .innerJoin(trades, eq(trades.id, competitions.tradeId));
+    for (const trade of ['车工', '维修电工', '工具钳工', '焊工']) {
+      const mine = staff.filter((s) => s.trade === trade);
+      expect(mine.filter((s) => s.c.role === 'chief')).toHaveLength(1);
+      expect(mine.filter((s) => s.c.role === 'judge').length).toBeGreaterThanOrEqual(6);
+      expect(mine.filter((s) => s.c.role === 'substitute').length).toBeGreaterThanOrEqual(1);
+      expect(mine.filter((s) => s.c.role === 'decoder').map((s) => s.username)).toEqual(['admin']);
+    }
+    expect(staff.some((s) => s.trade === '车工' && s.username === 'judge01' && s.c.role === 'judge')).toBe(true);
+    const declared = await db.select().from(judgeConflicts);
+    expect(declared.map((d) => d.reason).sort()).toEqual(['former_employer', 'master_apprentice', 'relative']);
+  });
+
+  it('returns the demo judges with the other demo accounts, and they log in with the published password', async () => {
+    const names = boot.demoCredentials!.map((c) => c.username);
+    expect(names.slice(0, 4)).toEqual(['admin', 'unit01', 'judge01', 'committee01']);
+    for (const j of DEMO_JUDGES) expect(boot.demoCredentials).toContainEqual({ username: j.username, password: DEMO_JUDGE_PASSWORD, role: 'judge' });
+    const s = await login(env, 'judge02', DEMO_JUDGE_PASSWORD);
+    expect(s.accountId).toBeGreaterThan(0);
+  });
+
+  it('keeps an intact hash chain of marks per competition, with theory scores, one confirmation and the sign-offs', async () => {
+    const cs = await db.select().from(competitions);
+    let total = 0;
+    for (const c of cs) {
+      const v = await verifyMarkChain(db, c.id);
+      expect(v, `competition ${c.id}`).toMatchObject({ ok: true, firstBroken: null });
+      const n = await db.$count(marks, eq(marks.competitionId, c.id));
+      const parts = await db.$count(partScores, eq(partScores.competitionId, c.id));
+      const confirms = await db.$count(spreadConfirmations, eq(spreadConfirmations.competitionId, c.id));
+      const signed = await db.select({ code: signoffs.criterionCode }).from(signoffs).where(eq(signoffs.competitionId, c.id));
+      expect(signed.map((s) => s.code).sort()).toEqual(['*', 'A', 'B', 'C']);
+      expect(v.checked).toBe(n + parts + confirms + signed.length);
+      total += n;
+    }
+    expect(total).toBe(16_000);
+    // Marks during the three days, in the practical sessions the draw gave; the chain runs forward in time.
+    const rounds = await db.select({ stations: competitions.stations, round: entries.round }).from(entries).innerJoin(competitions, eq(competitions.id, entries.competitionId));
+    for (const r of rounds) expect(r.round!).toBeLessThanOrEqual(PRACTICAL_SESSIONS.length);
+    const events = await db.select({ competitionId: markEvents.competitionId, kind: markEvents.kind, at: markEvents.at }).from(markEvents).orderBy(asc(markEvents.competitionId), asc(markEvents.seq));
+    for (const [i, e] of events.entries()) {
+      if (e.kind === 'mark') expect(e.at >= PRACTICAL_SESSIONS[0]!.start && e.at < DEMO_TIMELINE.theoryScores).toBe(true);
+      const prev = events[i - 1];
+      if (prev?.competitionId === e.competitionId) expect(prev.at <= e.at).toBe(true);
+    }
+  });
+
+  it('has theory scores for everyone: most pass at 60, some fail', async () => {
+    const rows = await db.select({ value: partScores.value }).from(partScores);
+    expect(rows).toHaveLength(DEMO_PEOPLE_COUNT);
+    const failed = rows.filter((r) => r.value < 60).length;
+    expect(failed).toBeGreaterThan(20);
+    expect(failed).toBeLessThan(DEMO_PEOPLE_COUNT * 0.2);
+    for (const r of rows) expect(r.value >= 0 && r.value <= 100).toBe(true);
+  });
+
+  it('has exactly one judgement panel more than one point apart, confirmed by the chief judge with a reason', async () => {
+    const rows = await db.select({ entryId: marks.entryId, aspectId: marks.aspectId, value: marks.value }).from(marks)
+      .innerJoin(schemeAspects, eq(schemeAspects.id, marks.aspectId)).where(eq(schemeAspects.kind, 'judgement'));
+    const panels = new Map<string, number[]>();
+    for (const r of rows) panels.set(`${r.entryId}:${r.aspectId}`, [...(panels.get(`${r.entryId}:${r.aspectId}`) ?? []), r.value]);
+    for (const v of panels.values()) expect(v).toHaveLength(3);
+    const spread = [...panels].filter(([, v]) => spreadExceeded(v));
+    expect(spread).toHaveLength(1);
+    const confirmations = await db.select({ s: spreadConfirmations, chief: accounts.username, aspect: schemeAspects.code }).from(spreadConfirmations)
+      .innerJoin(accounts, eq(accounts.id, spreadConfirmations.confirmedBy)).innerJoin(schemeAspects, eq(schemeAspects.id, spreadConfirmations.aspectId));
+    expect(confirmations).toHaveLength(1);
+    const [conf] = confirmations;
+    expect(`${conf!.s.entryId}:${conf!.s.aspectId}`).toBe(spread[0]![0]);
+    expect(Math.max(...spread[0]![1]) - Math.min(...spread[0]![1])).toBeGreaterThan(1);
+    expect(conf!.aspect).toBe(DEMO_SPREAD.aspectCode);
+    expect(conf!.chief).toBe(DEMO_COMPETITIONS.find((c) => c.tradeCode === DEMO_SPREAD.tradeCode)!.chief);
+    expect(conf!.s.reason).toBe(DEMO_SPREAD.reason);
+    const logged = await db.select().from(markEvents).where(eq(markEvents.kind, 'spread_confirm'));
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toMatchObject({ entryId: conf!.s.entryId, aspectId: conf!.s.aspectId, reason: DEMO_SPREAD.reason });
+  });
+
+  it('never has a judge mark a contestant of their own unit or a declared conflict — and recusal did happen', async () => {
+    const all = await db.select({ judgeId: marks.judgeId, entryId: marks.entryId, personId: entries.personId, unitId: entries.unitId, competitionId: marks.competitionId })
+      .from(marks).innerJoin(entries, eq(entries.id, marks.entryId));
+    const judgeIds = [...new Set(all.map((m) => m.judgeId))];
+    const conflicts = await conflictsOf(db, judgeIds);
+    for (const m of all) expect(recusalReason(conflicts.get(m.judgeId)!, m), `judge ${m.judgeId} entry ${m.entryId}`).toBeNull();
+    // A team judge whose unit sends contestants left those contestants to others …
+    const recusable = await db.select({ competitionId: competitionStaff.competitionId, judgeId: competitionStaff.accountId, unitId: accounts.unitId })
+      .from(competitionStaff).innerJoin(accounts, eq(accounts.id, competitionStaff.accountId))
+      .where(and(eq(competitionStaff.role, 'judge'), inArray(accounts.unitId, (await db.selectDistinct({ u: entries.unitId }).from(entries)).map((r) => r.u))));
+    expect(recusable.length).toBeGreaterThanOrEqual(8);
+    const ownUnitEntries = (r: (typeof recusable)[number]) => all.some((m) => m.competitionId === r.competitionId && m.unitId === r.unitId);
+    expect(recusable.filter(ownUnitEntries).length).toBeGreaterThanOrEqual(8);
+    // … and the substitutes completed those panels.
+    const subs = await db.select({ id: competitionStaff.accountId }).from(competitionStaff).where(eq(competitionStaff.role, 'substitute'));
+    const bySubs = all.filter((m) => subs.some((s) => s.id === m.judgeId));
+    expect(bySubs.length).toBeGreaterThan(100);
+    // The declared person conflicts were honoured: those people were marked, but never by the judge who declared.
+    const personConflicts = await db.select().from(judgeConflicts).where(eq(judgeConflicts.kind, 'person'));
+    for (const c of personConflicts) {
+      expect(all.some((m) => m.personId === c.personId)).toBe(true);
+      expect(all.some((m) => m.personId === c.personId && m.judgeId === c.judgeId)).toBe(false);
+    }
+  });
+
+  it('loads the same entries and marks again into a fresh database (only the draw differs)', async () => {
+    const second = await loadedDemo();
+    try {
+      const db2 = second.env.database.db;
+      const [a, b] = [await markMap(db), await markMap(db2)];
+      expect(b.size).toBe(a.size);
+      let same = 0;
+      for (const [k, v] of a) if (b.get(k) === v) same++;
+      expect(same).toBe(a.size);
+      const exams = async (d: Db) => (await d.select({ exam: entries.examNumber, personId: entries.personId }).from(entries).orderBy(asc(entries.examNumber))).map((r) => `${r.exam}:${r.personId}`);
+      expect(await exams(db2)).toEqual(await exams(db));
+      expect(await db2.$count(markEvents)).toBe(await db.$count(markEvents));
+      expect(await db2.$count(partScores)).toBe(await db.$count(partScores));
+    } finally {
+      await second.env.close();
+    }
+  }, 600_000);
+});
