@@ -21,7 +21,8 @@ const staleAgainst = (built, dirs) => !fs.existsSync(built) || Math.max(...dirs.
 
 if (staleAgainst(at('dist/client/index.html'), ['src/client', 'src/shared'])) {
   console.log('Building the web client…');
-  execFileSync(process.execPath, [at('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  // Always a production build, whatever NODE_ENV the caller has (vitest sets 'test').
+  execFileSync(process.execPath, [at('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 const server = at('dist/server/main.mjs');

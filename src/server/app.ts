@@ -97,12 +97,15 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   );
 
   if (opts.serveClient !== false && fs.existsSync(CLIENT_DIR)) {
-    await app.register(fastifyStatic, { root: CLIENT_DIR, wildcard: false, index: false });
-    // The single-page app answers every other GET (its router shows the page or a not-found page).
-    const index = fs.readFileSync(`${CLIENT_DIR}/index.html`, 'utf8');
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method !== 'GET' || req.url.startsWith('/api/')) return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '未找到' } });
-      return reply.type('text/html; charset=utf-8').send(index);
+    // wildcard: files are looked up per request, so a rebuilt client is served without a restart.
+    await app.register(fastifyStatic, { root: CLIENT_DIR, wildcard: true, index: false });
+    // The single-page app answers every other GET (its router shows the page or a not-found page);
+    // a missing script or asset is a plain 404, never the page (which would load as a blank screen).
+    app.setNotFoundHandler(async (req, reply) => {
+      const notFound = () => reply.status(404).send({ error: { code: 'NOT_FOUND', message: '未找到' } });
+      if (req.method !== 'GET' || req.url.startsWith('/api/') || req.url.startsWith('/assets/')) return notFound();
+      const index = await fs.promises.readFile(path.join(CLIENT_DIR, 'index.html'), 'utf8').catch(() => null);
+      return index === null ? notFound() : reply.type('text/html; charset=utf-8').send(index);
     });
   }
   return app;
