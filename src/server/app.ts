@@ -5,7 +5,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accountRoutes } from './accounts/routes.js';
@@ -101,11 +101,14 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     await app.register(fastifyStatic, { root: CLIENT_DIR, wildcard: true, index: false });
     // The single-page app answers every other GET (its router shows the page or a not-found page);
     // a missing script or asset is a plain 404, never the page (which would load as a blank screen).
-    app.setNotFoundHandler(async (req, reply) => {
-      const notFound = () => reply.status(404).send({ error: { code: 'NOT_FOUND', message: '未找到' } });
-      if (req.method !== 'GET' || req.url.startsWith('/api/') || req.url.startsWith('/assets/')) return notFound();
+    const sendIndex = async (reply: FastifyReply) => {
       const index = await fs.promises.readFile(path.join(CLIENT_DIR, 'index.html'), 'utf8').catch(() => null);
-      return index === null ? notFound() : reply.type('text/html; charset=utf-8').send(index);
+      return index === null ? reply.status(404).send({ error: { code: 'NOT_FOUND', message: '未找到' } }) : reply.type('text/html; charset=utf-8').send(index);
+    };
+    app.get('/', { schema: { hide: true } }, (_req, reply) => sendIndex(reply)); // the folder itself is not listed
+    app.setNotFoundHandler(async (req, reply) => {
+      if (req.method !== 'GET' || req.url.startsWith('/api/') || req.url.startsWith('/assets/')) return reply.status(404).send({ error: { code: 'NOT_FOUND', message: '未找到' } });
+      return sendIndex(reply);
     });
   }
   return app;
