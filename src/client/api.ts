@@ -97,10 +97,18 @@ function fileNameOf(disposition: string | null, fallback: string): string {
 
 /** Fetches a file (an .xlsx export or template) and hands it to the browser as a download. */
 export async function download(path: string, fallbackName: string, query?: Query): Promise<void> {
-  const url = withQuery(path, query);
+  return fetchDownload(withQuery(path, query), fallbackName, 'GET');
+}
+
+/** The same for an export the server makes on a POST (one that is audited, such as the decoded list). */
+export async function downloadPost(path: string, fallbackName: string): Promise<void> {
+  return fetchDownload(path, fallbackName, 'POST');
+}
+
+async function fetchDownload(url: string, fallbackName: string, method: 'GET' | 'POST'): Promise<void> {
   let res: Response;
   try {
-    res = await fetch(url, { credentials: 'same-origin' });
+    res = await fetch(url, { method, credentials: 'same-origin', headers: method === 'POST' && csrfToken ? { 'x-csrf-token': csrfToken } : undefined });
   } catch {
     throw new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试');
   }

@@ -16,6 +16,13 @@ const AccountsPage = lazyRouteComponent(() => import('./pages/AccountsPage'), 'A
 const AuditPage = lazyRouteComponent(() => import('./pages/AuditPage'), 'AuditPage');
 const PasswordPage = lazyRouteComponent(() => import('./pages/PasswordPage'), 'PasswordPage');
 const MyPage = lazyRouteComponent(() => import('./pages/MyPage'), 'MyPage');
+const CompetitionsPage = lazyRouteComponent(() => import('./pages/CompetitionsPage'), 'CompetitionsPage');
+const CompetitionPage = lazyRouteComponent(() => import('./pages/CompetitionPage'), 'CompetitionPage');
+const MarkingHomePage = lazyRouteComponent(() => import('./pages/MarkingHomePage'), 'MarkingHomePage');
+const MarkingPage = lazyRouteComponent(() => import('./pages/MarkingPage'), 'MarkingPage');
+const PrintLayout = lazyRouteComponent(() => import('./components/PrintLayout'), 'PrintLayout');
+const ScoreSheetPage = lazyRouteComponent(() => import('./pages/ScoreSheetPage'), 'ScoreSheetPage');
+const DrawPrintPage = lazyRouteComponent(() => import('./pages/DrawPrintPage'), 'DrawPrintPage');
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   component: Outlet,
@@ -43,6 +50,7 @@ const adminIndexRoute = createRoute({
   path: '/',
   beforeLoad: ({ context }) => {
     if (context.me.role === 'unit') throw redirect({ to: '/admin/people' });
+    if (context.me.role === 'judge') throw redirect({ to: '/admin/marking' });
   },
   component: AdminHomePage,
 });
@@ -52,6 +60,63 @@ function gated<P extends string>(path: P, roles: readonly Role[] | 'any', compon
 }
 
 const STAFF = ['admin', 'committee', 'unit'] as const;
+
+const optionalNumber = (v: unknown) => (v === undefined || v === '' || v === null || !Number.isFinite(Number(v)) ? undefined : Number(v));
+const optionalString = (v: unknown) => (typeof v === 'string' && v !== '' ? v : v === undefined || v === null ? undefined : String(v));
+
+/** 技能竞赛: a competition's console, the tab in the address (?tab=draw) so it survives a reload. */
+const competitionRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'competitions/$id',
+  component: CompetitionPage,
+  staticData: { roles: STAFF },
+  validateSearch: (s: Record<string, unknown>): { tab?: 'setup' | 'scheme' | 'entries' | 'staff' | 'draw' | 'progress' | 'decode' } => ({
+    tab: optionalString(s.tab) as never,
+  }),
+});
+
+/** 我的评分: a judge's marking screen; the aspect and code picked are in the address. */
+const markingRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'marking/$id',
+  component: MarkingPage,
+  staticData: { roles: ['judge'] },
+  validateSearch: (s: Record<string, unknown>): { aspectId?: number; code?: string; view?: 'mark' | 'chief' } => ({
+    aspectId: optionalNumber(s.aspectId),
+    code: optionalString(s.code),
+    view: s.view === 'chief' ? 'chief' : s.view === 'mark' ? 'mark' : undefined,
+  }),
+});
+
+/** Pages made for paper (score sheets, the draw list): signed in, but without the console around them. */
+const printRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/print',
+  component: PrintLayout,
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/login' });
+    return { me };
+  },
+});
+
+const sheetPrintRoute = createRoute({
+  getParentRoute: () => printRoute,
+  path: 'competitions/$id/sheet',
+  component: ScoreSheetPage,
+  staticData: { roles: ['admin', 'committee', 'judge'] },
+  validateSearch: (s: Record<string, unknown>): { aspectId?: number; criterion?: string } => ({
+    aspectId: optionalNumber(s.aspectId),
+    criterion: optionalString(s.criterion),
+  }),
+});
+
+const drawPrintRoute = createRoute({
+  getParentRoute: () => printRoute,
+  path: 'competitions/$id/draw',
+  component: DrawPrintPage,
+  staticData: { roles: ['admin', 'committee', 'judge'] },
+});
 
 const routeTree = rootRoute.addChildren([
   homeRoute,
@@ -65,7 +130,12 @@ const routeTree = rootRoute.addChildren([
     gated('audit', ['admin'], AuditPage),
     gated('password', 'any', PasswordPage),
     gated('me', 'any', MyPage),
+    gated('competitions', STAFF, CompetitionsPage),
+    competitionRoute,
+    gated('marking', ['judge'], MarkingHomePage),
+    markingRoute,
   ]),
+  printRoute.addChildren([sheetPrintRoute, drawPrintRoute]),
 ]);
 
 export function makeRouter(queryClient: QueryClient) {

@@ -22,7 +22,9 @@ export function AdminLayout() {
   if (!me) return <Navigate to="/login" />;
 
   const items = NAV_ITEMS.filter((i) => i.roles.includes(me.role)).map((i) => ({ key: i.path, label: t(i.label) }));
-  const selected = pathname.replace(/\/$/, '') || '/admin';
+  // A page under a menu entry (/admin/competitions/3) keeps that entry highlighted.
+  const path = pathname.replace(/\/$/, '') || '/admin';
+  const selected = items.map((i) => i.key).filter((k) => path === k || (k !== '/admin' && path.startsWith(`${k}/`))).sort((a, b) => b.length - a.length)[0] ?? path;
 
   const logout = async () => {
     try {
@@ -47,7 +49,8 @@ export function AdminLayout() {
         />
       </Layout.Sider>
       <Layout>
-        <Layout.Header style={{ background: 'transparent', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', paddingInline: 16 }}>
+        {/* Height follows the content, so on a phone the name, role and buttons wrap instead of spilling out. */}
+        <Layout.Header style={{ background: 'transparent', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', paddingInline: 16, height: 'auto', minHeight: 64, lineHeight: 'normal', paddingBlock: 12 }}>
           <Space wrap>
             <span>{me.displayName}</span>
             <Tag color="blue">{labels.role(me.role)}</Tag>

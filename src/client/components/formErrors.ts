@@ -23,3 +23,39 @@ export function blankToUndefined<T extends Record<string, unknown>>(values: T): 
   for (const [k, v] of Object.entries(values)) out[k] = typeof v === 'string' && v.trim() === '' ? undefined : v;
   return out as T;
 }
+
+/** "body.parts.0.weight" or "parts[0].weight" → ['parts', 0, 'weight']. */
+export function issueNamePath(field: string): (string | number)[] {
+  return field
+    .replace(/^body\./, '')
+    .replace(/\[(\d+)\]/g, '.$1')
+    .split('.')
+    .filter(Boolean)
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/**
+ * Like applyServerErrors for forms with nested fields (Form.List, grouped names): each issue lands
+ * on the deepest field it names that the form has; the issues that fit no field are returned, so
+ * the caller can list them above the form.
+ */
+export function applyNestedServerErrors(form: FormInstance, error: unknown, fieldExists: (path: (string | number)[]) => boolean): { message: string; unplaced: string[] } {
+  if (!(error instanceof ApiError)) return { message: error instanceof Error ? error.message : String(error), unplaced: [] };
+  const byPath = new Map<string, { name: (string | number)[]; errors: string[] }>();
+  const unplaced: string[] = [];
+  for (const issue of error.issues) {
+    const path = issueNamePath(issue.field);
+    let name: (string | number)[] | null = null;
+    for (let n = path.length; n > 0 && !name; n--) if (fieldExists(path.slice(0, n))) name = path.slice(0, n);
+    if (!name) {
+      unplaced.push(issue.message);
+      continue;
+    }
+    const key = JSON.stringify(name);
+    const entry = byPath.get(key) ?? { name, errors: [] };
+    entry.errors.push(issue.message);
+    byPath.set(key, entry);
+  }
+  form.setFields([...byPath.values()]);
+  return { message: error.message, unplaced: [...new Set(unplaced)].filter((m) => m !== error.message) };
+}

@@ -1,0 +1,2 @@
+/** Vite bundles the stylesheets a page imports (the print pages' print.css). */
+declare module '*.css';
