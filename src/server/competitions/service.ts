@@ -4,7 +4,7 @@ import type { Competition, CompetitionInput, CompetitionStatus, StaffRole } from
 import { accounts } from '../accounts/tables.js';
 import { recordAudit } from '../audit/service.js';
 import { campaigns } from '../campaign/tables.js';
-import type { ServiceContext } from '../context.js';
+import type { Actor, ServiceContext } from '../context.js';
 import type { DbOrTx } from '../db/client.js';
 import { entries } from '../entries/tables.js';
 import { AppError, conflict, invalid, notFound } from '../http/errors.js';
@@ -25,11 +25,13 @@ export function presentCompetition(r: Row, tradeName: string, entryCounts: Recor
   };
 }
 
-async function countsOf(db: DbOrTx, ids: number[]) {
+/** Entries by status; a unit account counts only its own unit's (other units' numbers are not its business). */
+async function countsOf(db: DbOrTx, ids: number[], actor: Actor) {
   const out = new Map<number, Record<string, number>>(ids.map((id) => [id, {}]));
   if (ids.length === 0) return out;
   const rows = await db.select({ c: entries.competitionId, s: entries.status, n: count() }).from(entries)
-    .where(sql`${entries.competitionId} in ${ids}`).groupBy(entries.competitionId, entries.status);
+    .where(and(sql`${entries.competitionId} in ${ids}`, actor.role === 'unit' ? eq(entries.unitId, actor.unitId ?? -1) : undefined))
+    .groupBy(entries.competitionId, entries.status);
   for (const r of rows) out.get(r.c)![r.s] = r.n;
   return out;
 }
@@ -44,7 +46,7 @@ export async function listCompetitions(ctx: ServiceContext) {
   const rows = actor.role === 'judge'
     ? await base.where(sql`exists (select 1 from ${competitionStaff} s where s.competition_id = ${competitions.id} and s.account_id = ${actor.id})`).orderBy(asc(competitions.id))
     : await base.orderBy(asc(competitions.id));
-  const counts = await countsOf(ctx.db, rows.map((r) => r.c.id));
+  const counts = await countsOf(ctx.db, rows.map((r) => r.c.id), actor);
   return rows.map((r) => presentCompetition(r.c, r.tradeName, counts.get(r.c.id)!));
 }
 
@@ -56,7 +58,7 @@ export async function getCompetition(ctx: ServiceContext, id: number, db: DbOrTx
     const [s] = await db.select({ n: count() }).from(competitionStaff).where(and(eq(competitionStaff.competitionId, id), eq(competitionStaff.accountId, actor.id)));
     if (!s?.n) throw notFound('竞赛');
   }
-  return presentCompetition(r.c, r.tradeName, (await countsOf(db, [id])).get(id)!);
+  return presentCompetition(r.c, r.tradeName, (await countsOf(db, [id], actor)).get(id)!);
 }
 
 async function requireTrade(db: DbOrTx, id: number) {

@@ -19,6 +19,8 @@ describe('registration (报名)', () => {
     expect(mine.map((e: { id: number }) => e.id).sort()).toEqual([...w.entriesA].sort());
     expect(mine[0]).not.toHaveProperty('code');
     expect(mine[0].idNumberMasked).toMatch(/^\d{3}\*+\d{3}[\dX]$/);
+    const seen = (await call(env, w.unitA.session, 'GET', `/api/competitions/${w.competitionId}`)).json().entryCounts;
+    expect(seen).toEqual({ submitted: w.entriesA.length });
   });
 
   it('refuses, all or none, another unit\'s person, a person of another trade, and someone already entered', async () => {
