@@ -1,5 +1,5 @@
 // `npm start`: builds what is missing or older than its sources — the web client (Vite) and the
-// server bundle (esbuild: one ES module, packages left to node_modules) — then runs the server.
+// server bundle (esbuild: one ES module with its packages) — then runs the server.
 // Running the bundle, not the TypeScript sources, keeps a restart fast: nothing is compiled at start.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -31,7 +31,11 @@ if (staleAgainst(server, ['src/server', 'src/shared']) || fs.statSync(at('packag
   const { build } = await import('esbuild');
   await build({
     entryPoints: [at('src/server/main.ts')], outfile: server, bundle: true, platform: 'node', format: 'esm', target: 'node24',
-    packages: 'external', sourcemap: true, logLevel: 'warning',
+    sourcemap: true, logLevel: 'warning',
+    // Bundled with its packages (module resolution is most of a cold start), except those that load
+    // files of their own at run time (PGlite's WASM, argon2's native addon, ExcelJS, Swagger UI's assets).
+    external: ['@electric-sql/pglite', 'argon2', 'pg-native', 'exceljs', '@fastify/swagger-ui', 'esbuild'],
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
 }
 await import(pathToFileURL(server).href);
