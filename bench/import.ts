@@ -9,7 +9,7 @@ import ExcelJS, { type Row } from '../src/server/excel/exceljs.js';
 import { PEOPLE_SHEET } from '../src/shared/excel/people-sheet.js';
 import { makeIdNumber } from '../src/shared/idcard.js';
 import { openDatabase } from '../src/server/db/client.js';
-import { commitImport, previewImport } from '../src/server/imports/service.js';
+import { commitImport, importPhases, previewImport, type ImportPhase } from '../src/server/imports/service.js';
 import { PiiCipher } from '../src/server/pii/cipher.js';
 import { insertUnits } from '../src/server/units/service.js';
 import { trades } from '../src/server/trades/tables.js';
@@ -54,6 +54,9 @@ export async function benchImport() {
   const [admin] = await database.db.insert(accounts).values({ username: 'admin', displayName: 'admin', role: 'admin', passwordHash: 'x' }).returning();
   const ctx = { db: database.db, pii, clock: systemClock, actor: { id: admin!.id, username: 'admin', displayName: 'admin', role: 'admin' as const, unitId: null, personId: null, committeeBody: null } };
 
+  const phases: ImportPhase[] = [];
+  const onPhase = (m: unknown) => phases.push(m as ImportPhase);
+  importPhases.subscribe(onPhase);
   let previewMs = 0;
   const ours = await time(async () => {
     const t = performance.now();
@@ -62,11 +65,15 @@ export async function benchImport() {
     if (preview.valid !== ROWS) throw new Error(`expected ${ROWS} valid rows, got ${preview.valid}: ${JSON.stringify(preview.issues.slice(0, 3))}`);
     return commitImport(ctx, preview.batchId, 'strict');
   });
+  importPhases.unsubscribe(onPhase);
   if (ours.result.inserted !== ROWS) throw new Error(`inserted ${ours.result.inserted}`);
   await database.close();
   fs.rmSync(dir, { recursive: true, force: true });
 
   console.log(`  file: ${ROWS} rows, ${(buf.length / 1024 / 1024).toFixed(1)} MB; import ${(ours.ms / 1000).toFixed(2)} s (preview ${(previewMs / 1000).toFixed(2)} s, commit ${((ours.ms - previewMs) / 1000).toFixed(2)} s), raw parse ${(raw.ms / 1000).toFixed(2)} s`);
+  for (const step of ['preview', 'commit'] as const) {
+    console.log(`  ${step} phases: ${phases.filter((p) => p.step === step).map((p) => `${p.phase} ${(p.ms / 1000).toFixed(2)} s`).join(', ')}`);
+  }
   return report(
     `Excel import of ${ROWS} people rows (PGlite on disk)`,
     { label: 'skillmonth import (parse+validate+dedupe+insert)', value: ROWS / (ours.ms / 1000), unit: 'rows/s' },

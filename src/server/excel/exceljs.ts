@@ -3,7 +3,9 @@
  * with `TextDecoder.decode(chunk)` (utils/parse-sax.js), without `{ stream: true }`, so a Chinese
  * character split across two chunks turns into U+FFFD (seen: "江川技师学院" read as "���川技师学院").
  * Before ExcelJS loads, we put a corrected parse-sax in Node's module cache: the same code with one
- * streaming decoder per parse. Regression test: read.test.ts.
+ * streaming decoder per parse. Regression test: read.test.ts. (Uploads are read by read.ts, not by
+ * this streaming reader; it stays fixed for whatever else streams a sheet, e.g. the import
+ * benchmark's baseline.)
  */
 import { createRequire } from 'node:module';
 

@@ -14,12 +14,22 @@ export interface Importer<K extends string, Value, Sealed> {
   templateLists(ctx: ServiceContext): Promise<Record<string, readonly string[]>>;
   /** Look-ups prepared once per file. */
   prepare(ctx: ServiceContext): Promise<(cells: Record<K, CellValue>, p: RowProblems<K>) => Value | null>;
-  /** Keys that must be unique, each with the column reported when it is not. */
+  /**
+   * Keys that must be unique, each with the column reported when it is not. They are compared in
+   * memory, within the file, and never stored (they may be personal fields in clear).
+   */
   keys(ctx: ServiceContext, v: Value): { key: string; column: K; label: string }[];
-  /** Which of these keys the registry already holds. */
+  /**
+   * What is kept between preview and commit, personal fields sealed: rows are handed over in
+   * batches while the file is still being read, and may be sealed on another thread meanwhile.
+   */
+  seal(ctx: ServiceContext, rows: Value[]): Promise<Sealed[]>;
+  /** A sealed row's keys as the registry holds them (e.g. an ID number's keyed hash), in the order of keys(). */
+  registryKeys(s: Sealed): string[];
+  /** Which of these registry keys the registry already holds. */
   existing(db: DbOrTx, keys: string[]): Promise<Set<string>>;
-  /** What is kept between preview and commit: personal fields sealed. */
-  seal(ctx: ServiceContext, v: Value): Sealed;
+  /** The sealed rows as the batch keeps them (text); JSON unless the importer has its own format. */
+  encode?(rows: Sealed[]): string;
   /**
    * Inserts the batch's rows, skipping any registered since the preview (never doubling them).
    * Runs inside the commit's transaction.
@@ -27,7 +37,10 @@ export interface Importer<K extends string, Value, Sealed> {
   commit(tx: DbOrTx, ctx: ServiceContext, batch: StoredBatch<Sealed>): Promise<CommitOutcome>;
 }
 
-/** A previewed batch: its id, how many valid rows it holds, and (read only on demand) the rows. */
+/**
+ * A previewed batch: its id, how many valid rows it holds, and (read only on demand) the rows of
+ * an importer without its own format.
+ */
 export interface StoredBatch<Sealed> {
   id: string;
   valid: number;

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PEOPLE_SHEET } from '../../shared/excel/people-sheet.js';
 import { buildPerson, buildTrade, buildUnit, call, makeTestEnv, sessionAs, testIdNumber, type Session, type TestEnv } from '../test/harness.js';
 import { makeXlsx, makeZip, multipart } from '../test/xlsx.js';
+import { eq } from 'drizzle-orm';
+import { people } from '../people/tables.js';
+import { importBatches } from './tables.js';
 
 let env: TestEnv;
 let admin: Session;
@@ -110,6 +113,29 @@ describe('Excel import of people: template, row report, atomic commit', () => {
     const preview = (await upload(admin, 'people', await makeXlsx([HEAD, row('抢先', id)]))).json();
     expect((await call(env, unitSession, 'POST', '/api/people', { name: '抢先', idNumber: id })).statusCode).toBe(200);
     expect((await commit(admin, preview.batchId, 'valid')).json()).toMatchObject({ inserted: 0, skipped: 1 });
+  });
+
+  it('keeps the staged rows sealed, and names with tabs, line breaks and % intact', async () => {
+    const id = testIdNumber();
+    const name = '%0A王\t五%\n六%25';
+    const preview = (await upload(admin, 'people', await makeXlsx([HEAD, [name, '', id, '13912345678', unitName, tradeName, '', '', null]]))).json();
+    expect(preview.valid).toBe(1);
+    const [staged] = await env.database.db.select({ p: importBatches.payload }).from(importBatches).where(eq(importBatches.id, preview.batchId));
+    expect(staged!.p).not.toContain(id);
+    expect(staged!.p).not.toContain('13912345678');
+    expect(staged!.p).not.toContain('\n');
+    expect((await commit(admin, preview.batchId, 'valid')).json()).toMatchObject({ inserted: 1, skipped: 0 });
+    const [person] = await env.database.db.select().from(people).where(eq(people.idNumberHash, env.pii.hash('idNumber', id)));
+    expect(person).toMatchObject({ name, gender: 'M', phoneMasked: '139****5678', level: null, frontLine: true, yearsInTrade: null });
+    expect(env.pii.decrypt(person!.idNumberEnc)).toBe(id);
+    expect(env.pii.decrypt(person!.phoneEnc!)).toBe('13912345678');
+    expect(person!.phoneHash).toBe(env.pii.hash('phone', '13912345678'));
+  });
+
+  it('commits a batch with no valid rows as nothing', async () => {
+    const preview = (await upload(admin, 'people', await makeXlsx([HEAD, row('无效', '123')]))).json();
+    expect(preview).toMatchObject({ total: 1, valid: 0 });
+    expect((await commit(admin, preview.batchId, 'valid')).json()).toMatchObject({ inserted: 0, skipped: 0 });
   });
 
   it('keeps batches private to their uploader', async () => {

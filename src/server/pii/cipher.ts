@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { Worker } from 'node:worker_threads';
 
 /**
  * Personal data at rest: AES-256-GCM for the value, HMAC-SHA256 for look-up and de-duplication.
@@ -50,6 +52,126 @@ export class PiiCipher {
   /** A keyed hash, separated by field so equal values in different fields do not collide. */
   hash(field: string, normalized: string): string {
     return crypto.createHmac('sha256', this.macKey).update(`${field}\u0000${normalized}`).digest('base64url');
+  }
+
+  private sealers: Sealers | null = null;
+
+  /**
+   * Many values of one field at once (an import): each one's encrypt() and hash(field), worked
+   * out on another thread so the caller's thread goes on (reading the file) meanwhile. Exactly
+   * what encrypt() and hash() give; if the helper thread is unavailable, they run here.
+   */
+  async sealMany(field: string, values: readonly string[]): Promise<{ enc: string[]; hash: string[] }> {
+    if (values.length === 0) return { enc: [], hash: [] };
+    this.sealers ??= new Sealers(this.encKey, this.macKey);
+    try {
+      return await this.sealers.run(field, values);
+    } catch {
+      return { enc: values.map((v) => this.encrypt(v)), hash: values.map((v) => this.hash(field, v)) };
+    }
+  }
+}
+
+/**
+ * The helper threads of sealMany(). Their code is plain JavaScript given as text (it must run the
+ * same from the TypeScript sources, the tests and the server bundle) and does exactly what
+ * encrypt() and hash() do; cipher.test.ts checks the two agree. Threads start on first use and
+ * stop after a minute without work; they never keep the process alive.
+ */
+const SEALER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const crypto = require('node:crypto');
+const { encKey, macKey } = workerData;
+let pool = Buffer.alloc(0);
+let at = 0;
+parentPort.on('message', ({ id, field, values }) => {
+  try {
+    const enc = new Array(values.length);
+    const hash = new Array(values.length);
+    for (let i = 0; i < values.length; i++) {
+      if (at + 12 > pool.length) { pool = crypto.randomBytes(12 * 1024); at = 0; }
+      const iv = pool.subarray(at, at + 12);
+      at += 12;
+      const c = crypto.createCipheriv('aes-256-gcm', encKey, iv);
+      const body = Buffer.concat([c.update(values[i], 'utf8'), c.final()]);
+      enc[i] = 'v1.' + Buffer.concat([iv, c.getAuthTag(), body]).toString('base64');
+      hash[i] = crypto.createHmac('sha256', macKey).update(field + '\\u0000' + values[i]).digest('base64url');
+    }
+    parentPort.postMessage({ id, enc, hash });
+  } catch (e) {
+    parentPort.postMessage({ id, error: String(e) });
+  }
+});
+`;
+
+type SealResult = { enc: string[]; hash: string[] };
+
+class Sealers {
+  private readonly workers: Worker[] = [];
+  private readonly pending = new Map<number, { resolve(r: SealResult): void; reject(e: Error): void }>();
+  private nextId = 0;
+  private turn = 0;
+  private idle: NodeJS.Timeout | null = null;
+  private broken = false;
+
+  constructor(
+    private readonly encKey: crypto.KeyObject,
+    private readonly macKey: crypto.KeyObject,
+  ) {}
+
+  run(field: string, values: readonly string[]): Promise<SealResult> {
+    if (this.broken) return Promise.reject(new Error('sealer threads unavailable'));
+    if (!this.workers.length) this.start();
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
+    const id = this.nextId++;
+    const worker = this.workers[this.turn++ % this.workers.length]!;
+    const done = new Promise<SealResult>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    worker.ref(); // keep the process up while an answer is owed
+    worker.postMessage({ id, field, values });
+    return done;
+  }
+
+  private start() {
+    const count = Math.max(1, Math.min(3, os.availableParallelism() - 1));
+    for (let i = 0; i < count; i++) {
+      const w = new Worker(SEALER_SOURCE, { eval: true, execArgv: [], workerData: { encKey: this.encKey, macKey: this.macKey } });
+      w.unref();
+      w.on('message', (m: { id: number; error?: string } & SealResult) => {
+        const p = this.pending.get(m.id);
+        this.pending.delete(m.id);
+        if (m.error) p?.reject(new Error(m.error));
+        else p?.resolve(m);
+        if (!this.pending.size) this.rest();
+      });
+      w.on('error', (e) => this.fail(e));
+      w.on('exit', () => this.fail(new Error('sealer thread stopped')));
+      this.workers.push(w);
+    }
+  }
+
+  /** Nothing owed: threads may not hold the process, and stop after a minute unused. */
+  private rest() {
+    for (const w of this.workers) w.unref();
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = setTimeout(() => this.stop(), 60_000);
+    this.idle.unref();
+  }
+
+  private stop() {
+    const ws = this.workers.splice(0);
+    for (const w of ws) {
+      w.removeAllListeners('exit');
+      void w.terminate();
+    }
+  }
+
+  private fail(e: Error) {
+    if (!this.workers.length) return;
+    this.broken = true;
+    this.stop();
+    for (const p of this.pending.values()) p.reject(e);
+    this.pending.clear();
   }
 }
 

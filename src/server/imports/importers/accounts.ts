@@ -25,9 +25,10 @@ export const accountsImporter: Importer<AccountsKey, CreateAccountBody, Sealed> 
     const rows = keys.length ? await db.select({ u: accounts.username }).from(accounts).where(inArray(accounts.username, keys)) : [];
     return new Set(rows.map((r) => r.u));
   },
-  seal: (ctx, { phone, password: _p, ...rest }) => ({ ...rest, phoneSealed: phone ? ctx.pii.encrypt(phone) : null }),
+  seal: async (ctx, rows) => rows.map(({ phone, password: _p, ...rest }) => ({ ...rest, phoneSealed: phone ? ctx.pii.encrypt(phone) : null })),
+  registryKeys: (s) => [s.username],
   commit: async (tx, ctx, batch) =>
-    commitRows(tx, await batch.rows(), (s) => [s.username], accountsImporter.existing, async (rows) => {
+    commitRows(tx, await batch.rows(), accountsImporter.registryKeys, accountsImporter.existing, async (rows) => {
       const oneTimePasswords: { username: string; oneTimePassword: string }[] = [];
       for (const { phoneSealed, ...r } of rows) {
         const { row, oneTimePassword } = await insertAccount(tx, ctx, { ...r, phone: phoneSealed ? ctx.pii.decrypt(phoneSealed) : undefined });

@@ -42,11 +42,28 @@ export const peopleImporter: Importer<PeopleKey, PersonRow, Sealed> = {
     };
     return (cells, p) => validatePersonRow(cells, p, lk);
   },
-  keys: (ctx, v) => [{ key: ctx.pii.hash('idNumber', v.idNumber), column: 'idNumber', label: '身份证号' }],
+  // Within the file, the ID numbers themselves (normalized, in memory only); the registry knows their hashes.
+  keys: (_ctx, v) => [{ key: v.idNumber, column: 'idNumber', label: '身份证号' }],
+  async seal(ctx, rows) {
+    const phones = rows.flatMap((r) => (r.phone ? [r.phone] : []));
+    const [id, phone] = await Promise.all([
+      ctx.pii.sealMany('idNumber', rows.map((r) => r.idNumber)),
+      ctx.pii.sealMany('phone', phones),
+    ]);
+    let p = 0;
+    return rows.map((r, i) => {
+      const at = r.phone ? p++ : -1;
+      return personValues(ctx, r, {
+        idNumberEnc: id.enc[i]!, idNumberHash: id.hash[i]!,
+        phoneEnc: at < 0 ? null : phone.enc[at]!, phoneHash: at < 0 ? null : phone.hash[at]!,
+      });
+    });
+  },
+  registryKeys: (s) => [s.idNumberHash],
   existing: registeredIdHashes,
-  seal: (ctx, v) => personValues(ctx, v),
+  encode: (rows) => rows.map(line).join('\n'),
   /**
-   * One statement, inside the database: the batch's JSON rows become people, and any ID number
+   * One statement, inside the database: the batch's lines become people, and any ID number
    * registered since the preview is skipped by the unique index (never doubled).
    */
   async commit(tx, _ctx, batch) {
@@ -54,12 +71,11 @@ export const peopleImporter: Importer<PeopleKey, PersonRow, Sealed> = {
       with ins as (
         insert into ${people} (name, gender, birth_year, id_number_enc, id_number_hash, id_number_masked, phone_enc, phone_hash,
                                phone_masked, unit_id, trade_id, level, front_line, years_in_trade)
-        select r.name, r.gender, r."birthYear", r."idNumberEnc", r."idNumberHash", r."idNumberMasked", r."phoneEnc", r."phoneHash",
-               r."phoneMasked", r."unitId", r."tradeId", r.level, r."frontLine", r."yearsInTrade"
-        from ${importBatches} b,
-             jsonb_to_recordset(b.payload) as r(name text, gender text, "birthYear" smallint, "idNumberEnc" text, "idNumberHash" text,
-               "idNumberMasked" text, "phoneEnc" text, "phoneHash" text, "phoneMasked" text, "unitId" int, "tradeId" int,
-               level smallint, "frontLine" boolean, "yearsInTrade" smallint)
+        select case when strpos(f[1], '%') > 0
+                 then replace(replace(replace(replace(f[1], '%09', E'\\t'), '%0A', E'\\n'), '%0D', E'\\r'), '%25', '%') else f[1] end,
+               f[2], f[3]::smallint, f[4], f[5], f[6], nullif(f[7], ''), nullif(f[8], ''), nullif(f[9], ''),
+               f[10]::int, nullif(f[11], '')::int, nullif(f[12], '')::smallint, f[13]::boolean, nullif(f[14], '')::smallint
+        from ${importBatches} b, string_to_table(b.payload, E'\\n') as line, string_to_array(line, E'\\t') as f
         where b.id = ${batch.id}
         on conflict (id_number_hash) do nothing
         returning 1
@@ -69,3 +85,18 @@ export const peopleImporter: Importer<PeopleKey, PersonRow, Sealed> = {
   },
 };
 
+/**
+ * A sealed person as one line of the batch: the columns in insert order, separated by tabs, null
+ * as empty. Only the name is free text: '%', tab, newline and CR in it are escaped as %25, %09,
+ * %0A, %0D (commit() above and migration 0004 undo the same). Every other field is ours (base64,
+ * masks, numbers, M/F) and is checked to need no escaping.
+ */
+const FOURTEEN_FIELDS = /^[^\t\n\r]*(?:\t[^\t\n\r]*){13}$/;
+function line(p: Sealed): string {
+  const name = /[%\t\n\r]/.test(p.name)
+    ? p.name.replace(/[%\t\n\r]/g, (c) => ({ '%': '%25', '\t': '%09', '\n': '%0A', '\r': '%0D' })[c]!)
+    : p.name;
+  const s = `${name}\t${p.gender}\t${p.birthYear}\t${p.idNumberEnc}\t${p.idNumberHash}\t${p.idNumberMasked}\t${p.phoneEnc ?? ''}\t${p.phoneHash ?? ''}\t${p.phoneMasked ?? ''}\t${p.unitId}\t${p.tradeId ?? ''}\t${p.level ?? ''}\t${p.frontLine ? 't' : 'f'}\t${p.yearsInTrade ?? ''}`;
+  if (!FOURTEEN_FIELDS.test(s)) throw new Error('a sealed person field needs escaping');
+  return s;
+}

@@ -28,9 +28,10 @@ export const unitsImporter: Importer<UnitsKey, UnitInput, Sealed> = {
     }
     return found;
   },
-  seal: (ctx, { contactPhone, ...rest }) => ({ ...rest, contactPhoneSealed: contactPhone ? ctx.pii.encrypt(contactPhone) : null }),
+  seal: async (ctx, rows) => rows.map(({ contactPhone, ...rest }) => ({ ...rest, contactPhoneSealed: contactPhone ? ctx.pii.encrypt(contactPhone) : null })),
+  registryKeys: (s) => [`name:${s.name}`, ...(s.code ? [`code:${s.code}`] : [])],
   commit: async (tx, ctx, batch) =>
-    commitRows(tx, await batch.rows(), (s) => [`name:${s.name}`, ...(s.code ? [`code:${s.code}`] : [])], unitsImporter.existing, async (rows) => {
+    commitRows(tx, await batch.rows(), unitsImporter.registryKeys, unitsImporter.existing, async (rows) => {
       await insertUnits(tx, ctx, rows.map(({ contactPhoneSealed, ...r }) => ({ ...r, contactPhone: contactPhoneSealed ? ctx.pii.decrypt(contactPhoneSealed) : null })));
       return {};
     }),
