@@ -1,4 +1,7 @@
-import ExcelJS, { type DataValidation, type Fill } from './exceljs.js';
+import type { DataValidation, Fill } from './exceljs.js';
+
+/** ExcelJS is large: it is loaded on the first export, not at every start of the server. */
+const excel = async () => (await import('./exceljs.js')).default;
 import type { SheetSpec } from '../../shared/excel/sheet.js';
 import { columnLetter } from '../../shared/excel/sheet.js';
 import { neutralizeCell } from '../../shared/spreadsheet-safety.js';
@@ -10,7 +13,7 @@ const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 
  * ID numbers and phones, drop-down lists, notes, and an instructions sheet.
  */
 export async function buildTemplate(spec: SheetSpec, lists: Record<string, readonly string[]> = {}, rowsWithValidation = 2000): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'skillmonth';
   const ws = wb.addWorksheet(spec.title, { views: [{ state: 'frozen', ySplit: 1 }] });
   const listSheet = wb.addWorksheet('选项', { state: 'veryHidden' });
@@ -58,7 +61,7 @@ export interface ExportColumn<T> {
 
 /** Writes a list to .xlsx; text cells that Excel would run as formulas are neutralized. */
 export async function exportRows<T>(title: string, columns: ExportColumn<T>[], batches: AsyncIterable<T[]> | T[][]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   wb.creator = 'skillmonth';
   const ws = wb.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 14 }));
