@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { IdParam, Ok } from '../../shared/contracts/common.js';
 import { EntryStatus } from '../../shared/contracts/competitions.js';
 import { ctxOf, type App, type Deps } from '../http/types.js';
+import { uploadedFile } from '../http/upload.js';
 import { ENTRY_STATUS_NAMES } from '../../shared/competition/states.js';
 import { exportRows } from '../excel/write.js';
 import { sendXlsx } from '../http/download.js';
-import { refuseFile } from '../excel/limits.js';
 import { entriesTemplate, importEntries } from './excel.js';
 import { decideEntries, listEntries, registerEntries, withdrawEntry } from './service.js';
 
@@ -54,11 +54,6 @@ export function entryRoutes(app: App, deps: Deps): void {
   app.post('/api/competitions/:id/entries/import', {
     config: { access: ['admin', 'committee', 'unit'] },
     schema: { tags, summary: '导入报名 Register from Excel by ID number (multipart field "file"), all or none, refused by row', params: IdParam },
-    handler: async (req) => {
-      if (!req.isMultipart()) throw refuseFile('请以 multipart/form-data 上传文件（字段名 file）');
-      const file = await req.file();
-      if (!file) throw refuseFile('没有收到文件');
-      return importEntries(ctxOf(deps, req), req.params.id, await file.toBuffer());
-    },
+    handler: async (req) => importEntries(ctxOf(deps, req), req.params.id, (await uploadedFile(req)).buf),
   });
 }

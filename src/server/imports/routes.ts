@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CommitBody, CommitResult, ImportKind, ImportPreview } from '../../shared/contracts/imports.js';
-import { refuseFile } from '../excel/limits.js';
 import { sendXlsx } from '../http/download.js';
 import { ctxOf, type App, type Deps } from '../http/types.js';
+import { uploadedFile } from '../http/upload.js';
 import { commitImport, getImport, importTemplate, previewImport } from './service.js';
 
 const KIND_NAMES = { people: '人员', units: '单位', accounts: '账号' } as const;
@@ -25,11 +25,8 @@ export function importRoutes(app: App, deps: Deps): void {
       params: KindParam, response: { 200: ImportPreview },
     },
     handler: async (req) => {
-      if (!req.isMultipart()) throw refuseFile('请以 multipart/form-data 上传文件（字段名 file）');
-      const file = await req.file();
-      if (!file) throw refuseFile('没有收到文件');
-      const buf = await file.toBuffer();
-      return previewImport(ctxOf(deps, req), req.params.kind, file.filename, buf);
+      const { fileName, buf } = await uploadedFile(req);
+      return previewImport(ctxOf(deps, req), req.params.kind, fileName, buf);
     },
   });
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { IdParam, Ok } from '../../shared/contracts/common.js';
 import { ctxOf, type App, type Deps } from '../http/types.js';
+import { uploadedFile } from '../http/upload.js';
 import { decideAmendment, listAmendments, requestAmendment } from './amendments.js';
 import { keyPaperMark, paperMismatches, reconcilePaper } from './paper.js';
 import { importPartScores, partScoresTemplate, setPartScores } from './part-scores.js';
-import { refuseFile } from '../excel/limits.js';
 import { sendXlsx } from '../http/download.js';
 import { confirmSpread, markingProgress, signOff, startMarking } from './progress.js';
 import { judgeSheet, panelMarks, submitMark } from './service.js';
@@ -104,11 +104,6 @@ export function markRoutes(app: App, deps: Deps): void {
   app.post('/api/competitions/:id/part-scores/import', {
     config: { access: ['admin', 'committee'] },
     schema: { tags, summary: '导入理论成绩 Part scores from Excel (multipart field "file"), all or none, refused with row and column', params: IdParam },
-    handler: async (req) => {
-      if (!req.isMultipart()) throw refuseFile('请以 multipart/form-data 上传文件（字段名 file）');
-      const file = await req.file();
-      if (!file) throw refuseFile('没有收到文件');
-      return importPartScores(ctxOf(deps, req), req.params.id, await file.toBuffer());
-    },
+    handler: async (req) => importPartScores(ctxOf(deps, req), req.params.id, (await uploadedFile(req)).buf),
   });
 }

@@ -1,7 +1,7 @@
 import { IdParam } from '../../shared/contracts/common.js';
 import { MarkingSchemeDraft } from '../../shared/competition/scheme.js';
 import { ctxOf, type App, type Deps } from '../http/types.js';
-import { refuseFile } from '../excel/limits.js';
+import { uploadedFile } from '../http/upload.js';
 import { sendXlsx } from '../http/download.js';
 import { exportScheme, importScheme } from './excel.js';
 import { getScheme, saveScheme } from './service.js';
@@ -26,11 +26,6 @@ export function schemeRoutes(app: App, deps: Deps): void {
   app.post('/api/competitions/:id/scheme/import', {
     config: { access: ['admin', 'committee'] },
     schema: { tags, summary: '导入评分标准 A scheme from Excel (multipart field "file"); refused with row and column', params: IdParam },
-    handler: async (req) => {
-      if (!req.isMultipart()) throw refuseFile('请以 multipart/form-data 上传文件（字段名 file）');
-      const file = await req.file();
-      if (!file) throw refuseFile('没有收到文件');
-      return importScheme(ctxOf(deps, req), req.params.id, await file.toBuffer());
-    },
+    handler: async (req) => importScheme(ctxOf(deps, req), req.params.id, (await uploadedFile(req)).buf),
   });
 }
