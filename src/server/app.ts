@@ -18,6 +18,12 @@ import { drawRoutes } from './draws/routes.js';
 import { entryRoutes } from './entries/routes.js';
 import { judgingRoutes } from './judging/routes.js';
 import { markRoutes } from './marks/routes.js';
+import { appealRoutes } from './appeals/routes.js';
+import { calendarRoutes } from './calendar/routes.js';
+import { certificateRoutes } from './certificates/routes.js';
+import { noticeRoutes } from './notices/routes.js';
+import { outcomeRoutes } from './outcomes/routes.js';
+import { resultRoutes } from './results/routes.js';
 import { schemeRoutes } from './schemes/routes.js';
 import { systemClock, type Clock } from './context.js';
 import type { Database } from './db/client.js';
@@ -88,7 +94,8 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   });
 
   for (const routes of [authRoutes, accountRoutes, campaignRoutes, tradeRoutes, unitRoutes, peopleRoutes, importRoutes, auditRoutes,
-    competitionRoutes, schemeRoutes, entryRoutes, drawRoutes, judgingRoutes, markRoutes]) {
+    competitionRoutes, schemeRoutes, entryRoutes, drawRoutes, judgingRoutes, markRoutes,
+    resultRoutes, appealRoutes, calendarRoutes, noticeRoutes, outcomeRoutes, certificateRoutes]) {
     routes(app, deps);
   }
 

@@ -15,7 +15,7 @@ import { useLang, useT, type Lang } from './index';
 const NAMES = {
   competitionStatus: {
     zh: COMPETITION_STATUS_NAMES,
-    en: { draft: 'In preparation', registration: 'Registration open', closed: 'Registration closed', drawn: 'Drawn', marking: 'Marking', locked: 'Marks locked', decoded: 'Decoded' },
+    en: { draft: 'In preparation', registration: 'Registration open', closed: 'Registration closed', drawn: 'Drawn', marking: 'Marking', locked: 'Marks locked', decoded: 'Decoded', notice: 'On public notice', final: 'Results final' },
   },
   entryStatus: { zh: ENTRY_STATUS_NAMES, en: { submitted: 'Awaiting review', approved: 'Approved', rejected: 'Rejected', withdrawn: 'Withdrawn' } },
   amendmentStatus: { zh: AMENDMENT_STATUS_NAMES, en: { pending: 'Awaiting approval', approved: 'Approved', rejected: 'Rejected' } },

@@ -1,3 +1,4 @@
+import { MARKING_STARTED } from '../../shared/competition/states.js';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { COMPETITION } from '../../shared/competition/states.js';
 import type { Competition, CompetitionInput, CompetitionStatus, StaffRole } from '../../shared/contracts/competitions.js';
@@ -21,7 +22,7 @@ export function presentCompetition(r: Row, tradeName: string, entryCounts: Recor
     id: r.id, campaignId: r.campaignId, tradeId: r.tradeId, tradeName, level: r.level, name: r.name, startsOn: r.startsOn, endsOn: r.endsOn,
     venue: r.venue, stations: r.stations, codePrefix: r.codePrefix, registrationOpensAt: r.registrationOpensAt.toISOString(),
     registrationClosesAt: r.registrationClosesAt.toISOString(), defaultQuota: r.defaultQuota, unitQuotas: r.unitQuotas,
-    parts: r.parts, rules: r.rules, status: r.status, version: r.version, entryCounts,
+    parts: r.parts, rules: r.rules, status: r.status, endedAt: r.endedAt?.toISOString() ?? null, version: r.version, entryCounts,
   };
 }
 
@@ -119,7 +120,7 @@ export async function updateCompetition(ctx: ServiceContext, id: number, input: 
 export async function setStatus(tx: DbOrTx, ctx: ServiceContext, id: number, to: CompetitionStatus, version?: number) {
   const c = await competitionRow(tx, id);
   COMPETITION.assert(c.status, to);
-  await bumpVersion(tx, ctx, id, version ?? c.version, { status: to });
+  await bumpVersion(tx, ctx, id, version ?? c.version, { status: to, ...(to === 'locked' ? { endedAt: ctx.clock.now() } : {}) });
   await recordAudit(tx, ctx, { action: 'competition.status', entity: 'competition', entityId: id, before: { status: c.status }, after: { status: to } });
 }
 
@@ -157,7 +158,7 @@ export async function addStaff(ctx: ServiceContext, competitionId: number, input
   return ctx.db.transaction(async (tx) => {
     const c = await competitionRow(tx, competitionId);
     // Panels are fixed once marking starts: a new judge or substitute would reseat them mid-way.
-    if (['marking', 'locked', 'decoded'].includes(c.status) && ['judge', 'chief', 'substitute'].includes(input.role)) {
+    if (MARKING_STARTED.includes(c.status) && ['judge', 'chief', 'substitute'].includes(input.role)) {
       throw conflict('评分开始后不能再增加裁判或替补裁判');
     }
     const [a] = await tx.select().from(accounts).where(eq(accounts.id, input.accountId));
@@ -174,7 +175,7 @@ export async function removeStaff(ctx: ServiceContext, competitionId: number, in
   requireOrganizer(ctx);
   return ctx.db.transaction(async (tx) => {
     const c = await competitionRow(tx, competitionId);
-    if (['marking', 'locked', 'decoded'].includes(c.status) && input.role !== 'decoder' && input.role !== 'operator') throw conflict('评分开始后不能移除裁判');
+    if (MARKING_STARTED.includes(c.status) && input.role !== 'decoder' && input.role !== 'operator') throw conflict('评分开始后不能移除裁判');
     await tx.delete(competitionStaff).where(and(eq(competitionStaff.competitionId, competitionId), eq(competitionStaff.accountId, input.accountId), eq(competitionStaff.role, input.role)));
     await recordAudit(tx, ctx, { action: 'competition.staff.remove', entity: 'competition', entityId: competitionId, before: input });
     return { ok: true as const };

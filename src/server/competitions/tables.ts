@@ -27,6 +27,8 @@ export const competitions = pgTable(
     parts: jsonb('parts').$type<CompetitionInput['parts']>().notNull(),
     rules: jsonb('rules').$type<CompetitionRules>().notNull(),
     status: text('status').$type<CompetitionStatus>().notNull().default('draft'),
+    /** When the whole competition was signed off (locked): the appeal window (申诉期) runs from here. */
+    endedAt: timestamp('ended_at', { withTimezone: true }),
     /** Optimistic concurrency: every update states the version it read. */
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,3 +1,4 @@
+import { isDecoded, marksLocked } from '../../shared/competition/states.js';
 import crypto from 'node:crypto';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { DRAW_ALGORITHM, drawLots, newSeedHex, seedCommitment } from '../../shared/competition/draw.js';
@@ -69,7 +70,7 @@ export async function getDraw(ctx: ServiceContext, competitionId: number) {
   if (!d) return { algorithm: DRAW_ALGORITHM, seedCommitment: null, committedAt: null, drawnAt: null, stations: c.stations, codePrefix: c.codePrefix, lots: [], verification: null };
   const lots = (d.result ?? []).map(({ code, station, round }) => ({ code, station, round })).sort((a, b) => a.code.localeCompare(b.code));
   const decoder = actor ? (await staffRoles(ctx.db, competitionId, actor.id)).has('decoder') : false;
-  const open = c.status === 'decoded' || (decoder && c.status === 'locked');
+  const open = isDecoded(c.status) || (decoder && c.status === 'locked');
   return {
     algorithm: DRAW_ALGORITHM, seedCommitment: d.seedCommitment, committedAt: d.committedAt.toISOString(), drawnAt: d.drawnAt?.toISOString() ?? null,
     stations: c.stations, codePrefix: c.codePrefix, lots,
@@ -86,7 +87,7 @@ export async function decode(ctx: ServiceContext, competitionId: number) {
   if (actor.role !== 'admin') throw forbidden('只有被授权的管理员可以解密');
   return ctx.db.transaction(async (tx) => {
     const c = await competitionRow(tx, competitionId);
-    if (c.status !== 'locked' && c.status !== 'decoded') throw conflict('成绩锁定后才能解密');
+    if (!marksLocked(c.status)) throw conflict('成绩锁定后才能解密');
     if (c.status === 'locked') await setStatus(tx, ctx, competitionId, 'decoded');
     const rows = await tx.select({
       entryId: entries.id, code: entries.code, station: entries.station, round: entries.round, examNumber: entries.examNumber,

@@ -1,3 +1,4 @@
+import { MARKING_STARTED } from '../../shared/competition/states.js';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { recusalReason } from '../../shared/competition/recusal.js';
 import { accounts } from '../accounts/tables.js';
@@ -71,7 +72,7 @@ export async function assignJudges(ctx: ServiceContext, competitionId: number, i
   requireOrganizer(ctx);
   return ctx.db.transaction(async (tx) => {
     const c = await competitionRow(tx, competitionId);
-    if (['marking', 'locked', 'decoded'].includes(c.status)) throw conflict('评分开始后不能调整裁判分工');
+    if (MARKING_STARTED.includes(c.status)) throw conflict('评分开始后不能调整裁判分工');
     const scheme = await currentScheme(tx, competitionId);
     if (!scheme) throw conflict('请先制定评分标准');
     const known = new Set(scheme.aspects.map((a) => a.id));

@@ -9,7 +9,7 @@ import { competitions } from '../competitions/tables.js';
 import { markEvents } from './tables.js';
 
 export interface MarkEvent {
-  kind: 'mark' | 'part_score' | 'spread_confirm' | 'signoff' | 'amendment_request' | 'amendment_decision' | 'paper_key';
+  kind: 'mark' | 'part_score' | 'completion_time' | 'spread_confirm' | 'signoff' | 'amendment_request' | 'amendment_decision' | 'paper_key';
   entryId?: number | null;
   aspectId?: number | null;
   judgeId?: number | null;

@@ -1,3 +1,4 @@
+import { MARKING_STARTED, marksLocked } from '../../shared/competition/states.js';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { composePanel, recusalReason } from '../../shared/competition/recusal.js';
 import { checkMarkValue, spreadExceeded } from '../../shared/competition/marks.js';
@@ -103,7 +104,7 @@ export async function submitMark(ctx: ServiceContext, competitionId: number, inp
     if (!c) throw notFound('竞赛');
     if (c.status !== 'marking') {
       if (source === 'judge') await requireStaff(ctx, competitionId, ...JUDGES); // strangers learn nothing of the status
-      throw conflict(c.status === 'locked' || c.status === 'decoded' ? '成绩已锁定' : '评分尚未开始');
+      throw conflict(marksLocked(c.status) ? '成绩已锁定' : '评分尚未开始');
     }
     const frame = await markingFrame(ctx.db, tx, competitionId, c.version);
     // Access first: only the competition's judges mark (the staff list is frozen while marking).
@@ -156,7 +157,7 @@ export async function judgeSheet(ctx: ServiceContext, competitionId: number) {
   const { actor } = await requireStaff(ctx, competitionId, ...JUDGES);
   const c = await competitionRow(ctx.db, competitionId);
   const scheme = await currentScheme(ctx.db, competitionId);
-  if (!scheme || !['marking', 'locked', 'decoded'].includes(c.status)) return { status: c.status, aspects: [] };
+  if (!scheme || !MARKING_STARTED.includes(c.status)) return { status: c.status, aspects: [] };
   const p = await loadPanels(ctx.db, competitionId, scheme);
   const mine = await ctx.db.select().from(marks).where(and(eq(marks.competitionId, competitionId), eq(marks.judgeId, actor.id)));
   const mineBy = new Map(mine.map((m) => [`${m.entryId}:${m.aspectId}`, m]));

@@ -1,3 +1,4 @@
+import { MARKING_STARTED } from '../../shared/competition/states.js';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { checkScheme, flattenAspects, type MarkingSchemeDraft } from '../../shared/competition/scheme.js';
 import { recordAudit } from '../audit/service.js';
@@ -49,7 +50,7 @@ export async function saveScheme(ctx: ServiceContext, competitionId: number, dra
   return ctx.db.transaction(async (tx) => {
     const c = await competitionRow(tx, competitionId);
     const prev = await currentScheme(tx, competitionId);
-    if (prev?.lockedAt || ['marking', 'locked', 'decoded'].includes(c.status)) throw conflict('评分已开始，评分标准已锁定，不能修改');
+    if (prev?.lockedAt || MARKING_STARTED.includes(c.status)) throw conflict('评分已开始，评分标准已锁定，不能修改');
     const [s] = await tx.insert(markingSchemes).values({
       competitionId, version: (prev?.version ?? 0) + 1, scheme: draft, createdBy: ctx.actor!.id, createdAt: ctx.clock.now(),
     }).returning();

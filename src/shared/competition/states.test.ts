@@ -8,6 +8,7 @@ const SPEC: [string, Machine<string>, string[]][] = [
   ['competition', COMPETITION as Machine<string>, [
     'draft>registration', 'registration>closed', 'closed>registration', 'registration>draft',
     'closed>drawn', 'drawn>marking', 'marking>locked', 'locked>decoded',
+    'decoded>notice', 'notice>decoded', 'notice>final',
   ]],
   ['entry', ENTRY as Machine<string>, [
     'submitted>approved', 'submitted>rejected', 'submitted>withdrawn', 'approved>withdrawn', 'rejected>submitted',
@@ -54,7 +55,14 @@ describe('competition flow', () => {
   it('never goes back once marks are locked', () => {
     expect(() => COMPETITION.assert('locked', 'draft')).toThrow('不能从「成绩已锁定」变为「筹备」');
     expect(() => COMPETITION.assert('locked', 'marking')).toThrow('不能从「成绩已锁定」变为「评分中」');
-    expect(COMPETITION.next('decoded')).toEqual([]);
+    expect(COMPETITION.next('final')).toEqual([]);
+    expect(() => COMPETITION.assert('notice', 'locked')).toThrow('不能从「公示中」变为「成绩已锁定」');
+  });
+
+  it('goes final only through public notice, and a suspended notice returns to 已解密', () => {
+    expect(() => COMPETITION.assert('decoded', 'final')).toThrow();
+    expect(COMPETITION.next('decoded')).toEqual(['notice']);
+    expect([...COMPETITION.next('notice')].sort()).toEqual(['decoded', 'final']);
   });
 
   it('starts at 筹备; entries start at 待审核; amendments at 待批准', () => {

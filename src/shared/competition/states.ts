@@ -4,13 +4,14 @@ import { defineMachine } from './state-machine.js';
 /**
  * The three status flows of a competition (职业技能大赛):
  *
- *   competition  筹备 → 报名中 ⇄ 报名截止 → 已抽签 → 评分中 → 成绩已锁定 → 已解密
+ *   competition  筹备 → 报名中 ⇄ 报名截止 → 已抽签 → 评分中 → 成绩已锁定 → 已解密 ⇄ 公示中 → 成绩已确定
+ *                (公示中 → 已解密 when the notice is suspended by an upheld objection or withdrawn)
  *                (报名中 → 筹备 is allowed by the machine; the service allows it only while there are no entries)
  *   entry (报名) 待审核 → 已通过 | 未通过 | 已退赛;  已通过 → 已退赛;  未通过 → 待审核 (resubmitted)
  *   amendment (成绩更正)  待批准 → 已批准 | 已驳回
  */
 
-export const COMPETITION_STATUSES = ['draft', 'registration', 'closed', 'drawn', 'marking', 'locked', 'decoded'] as const;
+export const COMPETITION_STATUSES = ['draft', 'registration', 'closed', 'drawn', 'marking', 'locked', 'decoded', 'notice', 'final'] as const;
 export const CompetitionStatus = z.enum(COMPETITION_STATUSES);
 export type CompetitionStatus = z.infer<typeof CompetitionStatus>;
 
@@ -22,6 +23,8 @@ export const COMPETITION_STATUS_NAMES: Record<CompetitionStatus, string> = {
   marking: '评分中',
   locked: '成绩已锁定',
   decoded: '已解密',
+  notice: '公示中',
+  final: '成绩已确定',
 };
 
 export const COMPETITION = defineMachine<CompetitionStatus>(
@@ -33,7 +36,9 @@ export const COMPETITION = defineMachine<CompetitionStatus>(
     drawn: ['marking'],
     marking: ['locked'],
     locked: ['decoded'],
-    decoded: [],
+    decoded: ['notice'],
+    notice: ['decoded', 'final'],
+    final: [],
   },
   COMPETITION_STATUS_NAMES,
 );
@@ -79,3 +84,12 @@ export const AMENDMENT = defineMachine<AmendmentStatus>(
   },
   AMENDMENT_STATUS_NAMES,
 );
+
+/** Statuses from the start of marking on (scheme, panels and staff frozen). */
+export const MARKING_STARTED: readonly CompetitionStatus[] = ['marking', 'locked', 'decoded', 'notice', 'final'];
+/** Statuses in which the marks are locked (signed off as a whole). */
+export const MARKS_LOCKED: readonly CompetitionStatus[] = ['locked', 'decoded', 'notice', 'final'];
+/** Statuses in which identities have been decoded (解密). */
+export const DECODED: readonly CompetitionStatus[] = ['decoded', 'notice', 'final'];
+export const marksLocked = (s: CompetitionStatus) => MARKS_LOCKED.includes(s);
+export const isDecoded = (s: CompetitionStatus) => DECODED.includes(s);

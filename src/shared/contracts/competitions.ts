@@ -74,6 +74,8 @@ export const Competition = z.object({
   parts: z.array(CompetitionPart),
   rules: CompetitionRules,
   status: CompetitionStatus,
+  /** When the marks were locked (the competition ended): the appeal window runs from here. */
+  endedAt: z.string().nullable(),
   version: z.number().int(),
   entryCounts: z.record(z.string(), z.number().int()),
 });

@@ -41,6 +41,8 @@ const STATUS_COLORS: Record<CompetitionStatus, string> = {
   marking: 'cyan',
   locked: 'green',
   decoded: 'geekblue',
+  notice: 'gold',
+  final: 'success',
 };
 
 export function CompetitionStatusTag({ status }: { status: CompetitionStatus }) {

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { PartKey } from '../competition/parts.js';
+
+export const APPEAL_STATUSES = ['lodged', 'upheld', 'dismissed'] as const;
+export const AppealStatus = z.enum(APPEAL_STATUSES);
+export type AppealStatus = z.infer<typeof AppealStatus>;
+export const APPEAL_STATUS_NAMES: Record<AppealStatus, string> = { lodged: '待仲裁', upheld: '申诉成立', dismissed: '申诉驳回' };
+
+export const AppealInput = z.object({
+  entryId: z.number().int().positive(),
+  content: z.string().trim().min(10, '请写明申诉事项和理由（至少 10 个字）').max(4000),
+});
+
+/** The arbitration group's decision. Upheld names the score to change: it becomes an amendment for a second person to approve. */
+export const AppealDecision = z.discriminatedUnion('outcome', [
+  z.object({ outcome: z.literal('dismissed'), reason: z.string().trim().min(4, '请写明驳回理由').max(2000) }),
+  z.object({
+    outcome: z.literal('upheld'),
+    reason: z.string().trim().min(4, '请写明仲裁意见').max(2000),
+    amendment: z.object({ part: PartKey, aspectId: z.number().int().positive().optional(), judgeId: z.number().int().positive().optional(), newValue: z.number() }),
+  }),
+]);
+export type AppealDecision = z.infer<typeof AppealDecision>;
+
+export const Appeal = z.object({
+  id: z.number().int(),
+  competitionId: z.number().int(),
+  entryId: z.number().int(),
+  code: z.string().nullable(),
+  name: z.string().nullable(),
+  unitName: z.string().nullable(),
+  lodgerKind: z.enum(['person', 'unit']),
+  lodgedByName: z.string(),
+  content: z.string(),
+  lodgedAt: z.string(),
+  status: AppealStatus,
+  decision: z.string().nullable(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  amendmentId: z.number().int().nullable(),
+  amendmentStatus: z.string().nullable(),
+});
+export type Appeal = z.infer<typeof Appeal>;
+
+export const AppealWindow = z.object({ endedAt: z.string().nullable(), deadline: z.string().nullable(), open: z.boolean() });

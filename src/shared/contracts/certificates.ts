@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { OutcomeKind } from './results.js';
+
+export const CertificateStatus = z.enum(['valid', 'revoked']);
+export type CertificateStatus = z.infer<typeof CertificateStatus>;
+
+export const Certificate = z.object({
+  id: z.number().int(),
+  serial: z.string(),
+  kind: OutcomeKind,
+  holderName: z.string(),
+  holderIdMasked: z.string().nullable(),
+  unitName: z.string(),
+  tradeName: z.string(),
+  competitionName: z.string(),
+  title: z.string(),
+  issuer: z.string(),
+  issuedOn: z.string(),
+  status: CertificateStatus,
+  revokedAt: z.string().nullable(),
+  revokeReason: z.string().nullable(),
+});
+export type Certificate = z.infer<typeof Certificate>;
+
+/** What /verify/<serial> shows anyone: the holder masked, the award, the issuer, the date, valid or revoked. */
+export const CertificateVerification = Certificate.omit({ id: true });
+export type CertificateVerification = z.infer<typeof CertificateVerification>;
+
+export const RevokeInput = z.object({ reason: z.string().trim().min(4, '请写明撤销理由').max(500) });
+
+export const CertificateJob = z.object({
+  id: z.string(),
+  competitionId: z.number().int(),
+  total: z.number().int(),
+  done: z.number().int(),
+  status: z.enum(['running', 'done', 'failed']),
+  error: z.string().nullable(),
+});
+export type CertificateJob = z.infer<typeof CertificateJob>;
