@@ -2,9 +2,11 @@
 import { benchColdStart } from './cold-start.js';
 import { benchImport } from './import.js';
 import { benchMarks } from './marks.js';
+import { benchPublic } from './public.js';
+import { benchResults } from './results.js';
 
 const only = process.argv[2];
-const benches: Record<string, () => Promise<number>> = { import: benchImport, 'cold-start': benchColdStart, marks: benchMarks };
+const benches: Record<string, () => Promise<number>> = { import: benchImport, 'cold-start': benchColdStart, marks: benchMarks, results: benchResults, public: benchPublic };
 console.log(`skillmonth benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 for (const [name, fn] of Object.entries(benches)) {
   if (only && only !== name) continue;

@@ -10,7 +10,13 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-const fill = (url: string) => url.replace(/:(id|entryId|amendmentId)\b/g, '1').replace(/:kind\b/g, 'people').replace(/:batchId\b/g, '00000000-0000-0000-0000-000000000000');
+const fill = (url: string) => url
+  .replace(/:(batchId|jobId)\b/g, '00000000-0000-0000-0000-000000000000')
+  .replace(/:(id|[a-z]+Id)\b/g, '1')
+  .replace(/:kind\b/g, 'people')
+  .replace(/:serial\b/g, 'NOSUCHSERIAL')
+  .replace(/:day\b/g, '2009-05-01')
+  .replace(/:file\b/g, 'results.xlsx');
 
 describe('every /api route declares who may call it, and everyone else is refused', () => {
   it('has an access rule on every route (the server would not start otherwise)', () => {

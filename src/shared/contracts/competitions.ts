@@ -20,6 +20,8 @@ export const CompetitionRules = z.object({
   minEntrantsForAwards: z.number().int().min(1).max(1000).default(6),
   /** 团体奖: units ranked by the sum of their best k totals. */
   teamBestK: z.number().int().min(1).max(20).default(3),
+  /** How many teams are honoured (团体第1名 …). */
+  teamAwards: z.number().int().min(0).max(20).default(3),
   /** 组织奖: units scored by entrants × a + awards × b (configurable weights); the best `count` win. */
   organizationAward: z.object({
     perEntrant: z.number().min(0).max(100).default(1),

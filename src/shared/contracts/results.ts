@@ -127,3 +127,15 @@ export type EntryExplanation = z.infer<typeof EntryExplanation>;
 export const CompletionTimesInput = z.object({
   items: z.array(z.object({ code: z.string().trim().min(1).max(20), seconds: z.number().int().min(1, '用时须大于 0').max(7 * 24 * 3600) })).min(1).max(5000),
 });
+
+/** A contestant's own view (role person): each competition entered, with the row once marks are locked. */
+export const MyResult = z.object({
+  competitionId: z.number().int(),
+  competitionName: z.string(),
+  tradeName: z.string(),
+  competitionStatus: z.string(),
+  entryId: z.number().int(),
+  row: ResultRow.nullable(),
+  appealDeadline: z.string().nullable(),
+});
+export type MyResult = z.infer<typeof MyResult>;

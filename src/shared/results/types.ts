@@ -74,6 +74,8 @@ export interface OrganizationStanding {
 
 export interface OutcomeInput {
   rank: number | null;
+  /** "第1名" when honoured (top N, awards not withheld), else null. */
+  award: string | null;
   passedAll: boolean | null;
   /** The person's highest level held now (null = none). */
   currentLevel: Level | null;
