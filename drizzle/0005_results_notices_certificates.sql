@@ -116,6 +116,8 @@ CREATE TABLE "certificates" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "mark_events" ALTER COLUMN "value" SET DATA TYPE numeric(10, 2);--> statement-breakpoint
+ALTER TABLE "mark_events" ALTER COLUMN "previous_value" SET DATA TYPE numeric(10, 2);--> statement-breakpoint
 ALTER TABLE "competitions" ADD COLUMN "ended_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "completion_times" ADD CONSTRAINT "completion_times_competition_id_competitions_id_fk" FOREIGN KEY ("competition_id") REFERENCES "public"."competitions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "completion_times" ADD CONSTRAINT "completion_times_entry_id_entries_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."entries"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

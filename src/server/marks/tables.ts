@@ -24,8 +24,9 @@ export const markEvents = pgTable(
     aspectId: integer('aspect_id').references(() => schemeAspects.id),
     judgeId: integer('judge_id').references(() => accounts.id),
     part: text('part'),
-    value: score('value'),
-    previousValue: score('previous_value'),
+    /** A mark, a part score, or a completion time in seconds (hence wider than a score). */
+    value: numeric('value', { precision: 10, scale: 2, mode: 'number' }),
+    previousValue: numeric('previous_value', { precision: 10, scale: 2, mode: 'number' }),
     version: integer('version'),
     source: text('source'),
     reason: text('reason'),
