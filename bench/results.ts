@@ -16,6 +16,7 @@ import { campaigns } from '../src/server/campaign/tables.js';
 import { createCompetition } from '../src/server/competitions/service.js';
 import { systemClock, type ServiceContext } from '../src/server/context.js';
 import { openDatabase } from '../src/server/db/client.js';
+import { rowsOf } from '../src/server/db/sql-helpers.js';
 import { PiiCipher } from '../src/server/pii/cipher.js';
 import { computeResults } from '../src/server/results/compute.js';
 import { saveScheme } from '../src/server/schemes/service.js';
@@ -62,7 +63,7 @@ async function setUp() {
     from generate_series(1, ${CONTESTANTS}) g`);
   await db.execute(sql`insert into entries (competition_id, person_id, unit_id, status, exam_number, code, station, round)
     select ${c.id}, p.id, p.unit_id, 'approved', 'E' || p.id, 'B' || lpad(p.id::text, 6, '0'), 1, 1 from people p`);
-  const [{ lo, hi }] = (await db.execute(sql`select min(id) as lo, max(id) as hi from entries where competition_id = ${c.id}`)).rows as { lo: number; hi: number }[];
+  const [{ lo, hi }] = await rowsOf<{ lo: number; hi: number }>(db, sql`select min(id) as lo, max(id) as hi from entries where competition_id = ${c.id}`) as [{ lo: number; hi: number }];
   for (let from = Number(lo); from <= Number(hi); from += CHUNK) {
     await db.execute(sql`insert into marks (competition_id, entry_id, aspect_id, judge_id, value, version, source, updated_at)
       select ${c.id}, e.id, a.id, j.id, (e.id * 7 + a.id * 13 + j.id * 17 + (e.id / 7) * 3) % 4, 1, 'judge', now()
@@ -77,7 +78,7 @@ async function setUp() {
   await db.execute(sql`insert into completion_times (competition_id, entry_id, seconds, version, updated_at)
     select ${c.id}, id, 9000 + id * 13 % 3600, 1, now() from entries where competition_id = ${c.id}`);
   await db.execute(sql`update competitions set status = 'decoded', ended_at = now() where id = ${c.id}`);
-  const [{ n }] = (await db.execute(sql`select count(*)::int as n from marks`)).rows as { n: number }[];
+  const [{ n }] = await rowsOf<{ n: number }>(db, sql`select count(*)::int as n from marks`) as [{ n: number }];
   console.log(`  generated ${CONTESTANTS} contestants, ${n} marks in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return { database, dir, competitionId: c.id };
 }

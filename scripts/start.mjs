@@ -34,7 +34,7 @@ if (staleAgainst(server, ['src/server', 'src/shared']) || fs.statSync(at('packag
     sourcemap: true, logLevel: 'warning',
     // Bundled with its packages (module resolution is most of a cold start), except those that load
     // files of their own at run time (PGlite's WASM, argon2's native addon, ExcelJS, Swagger UI's assets).
-    external: ['@electric-sql/pglite', 'argon2', 'pg-native', 'exceljs', '@fastify/swagger-ui', 'esbuild', 'pdfkit', 'qrcode', '@expo-google-fonts/noto-sans-sc'],
+    external: ['@electric-sql/pglite', 'argon2', 'pg-native', 'exceljs', '@fastify/swagger-ui', 'esbuild', 'pdfkit', 'fontkit', 'qrcode', '@expo-google-fonts/noto-sans-sc'],
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
 }

@@ -73,6 +73,7 @@ export const api = {
   /** A body-less POST sends no content type, so the server does not expect JSON. */
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  delete: <T>(path: string) => request<T>('DELETE', path),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   upload: <T>(path: string, file: File) => {
     const form = new FormData();

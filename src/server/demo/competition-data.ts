@@ -7,8 +7,8 @@
  * the same marks on every run. (The draw is the one random part of the demo: its seed is made by the
  * real draw service, so codes, stations and rounds differ between runs; no mark value depends on them.)
  */
-import { checkMarkValue } from '../../shared/competition/marks.js';
-import { PARTS_20_80, PARTS_30_70, type CompetitionPart } from '../../shared/competition/parts.js';
+import { aspectMark, checkMarkValue, practicalTotal } from '../../shared/competition/marks.js';
+import { PARTS_20_80, PARTS_30_70, weightedTotal, type CompetitionPart } from '../../shared/competition/parts.js';
 import type { Aspect, MarkingSchemeDraft } from '../../shared/competition/scheme.js';
 import { fromHundredths } from '../../shared/competition/hundredths.js';
 import { DEMO_ACCOUNTS, DEMO_UNITS, mulberry32, type DemoPerson, type Rng } from './data.js';
@@ -17,7 +17,7 @@ import { DEMO_ACCOUNTS, DEMO_UNITS, mulberry32, type DemoPerson, type Rng } from
 // The timeline (Beijing time, +08:00)
 // ---------------------------------------------------------------------------------------------
 
-const at = (local: string) => new Date(`${local}+08:00`);
+export const at = (local: string) => new Date(`${local}+08:00`);
 
 /** When each step of the competition happened; the demo context's clock is set to these. */
 export const DEMO_TIMELINE = {
@@ -514,6 +514,8 @@ function theoryScore(rng: Rng, skill: number): number {
 
 export interface DemoEntryMarks {
   theory: number;
+  /** The practical's completion time (完成用时) in seconds: the second tie-break. */
+  seconds: number;
   /** Per aspect code, the panel's values in seat order. */
   aspects: Map<string, number[]>;
 }
@@ -528,7 +530,7 @@ export const seatsOf = (kind: Aspect['kind']) => (kind === 'judgement' ? 3 : 1);
 export function generateMarks(spec: DemoCompetitionSpec, people: readonly DemoPerson[]): DemoEntryMarks[] {
   const rng = mulberry32(spec.seed);
   const aspects = spec.scheme.criteria.flatMap((c) => c.subCriteria.flatMap((s) => s.aspects));
-  return people.map((p, i) => {
+  const generated = people.map((p, i) => {
     const skill = skillOf(rng, p);
     const theory = theoryScore(rng, skill);
     const out = new Map<string, number[]>();
@@ -542,6 +544,51 @@ export function generateMarks(spec: DemoCompetitionSpec, people: readonly DemoPe
       }
       out.set(a.code, values);
     }
-    return { theory: fromHundredths(Math.round(theory * 100)), aspects: out };
+    // Most finish in the last half hour of the two-hour session; the best a little earlier.
+    const seconds = Math.round(clamp(7200 - 600 - skill * 1200 + noise(rng, 400), 3600, 7200));
+    return { theory: fromHundredths(Math.round(theory * 100)), seconds, aspects: out };
   });
+  return arrangeTies(spec, generated);
+}
+
+/**
+ * 并列: a few ties the tie-break chain decides, so the results show it at work. In 车工, the 2nd
+ * and 3rd have the same total (the practical decides) and the 6th and 7th the same total and
+ * practical (the completion time decides who is honoured); in 维修电工, two share a rank further down
+ * (same total, practical, time and theory).
+ */
+export const DEMO_TIES = {
+  T01: [{ ranks: [2, 3], by: 'practical' }, { ranks: [6, 7], by: 'time' }],
+  T02: [{ ranks: [20, 21], by: 'shared' }],
+} as const satisfies Record<string, readonly { ranks: readonly [number, number]; by: 'practical' | 'time' | 'shared' }[]>;
+
+function practicalOf(spec: DemoCompetitionSpec, m: DemoEntryMarks): number {
+  const aspects = spec.scheme.criteria.flatMap((c) => c.subCriteria.flatMap((x) => x.aspects));
+  return practicalTotal(aspects.map((a) => ({ mark: aspectMark(a, m.aspects.get(a.code)!) })));
+}
+
+function arrangeTies(spec: DemoCompetitionSpec, list: DemoEntryMarks[]): DemoEntryMarks[] {
+  const ties = (DEMO_TIES as Record<string, readonly { ranks: readonly [number, number]; by: string }[]>)[spec.tradeCode] ?? [];
+  const totalOf = (m: DemoEntryMarks) => weightedTotal(spec.parts, { practical: practicalOf(spec, m), theory: m.theory }) ?? 0;
+  for (const tie of ties) {
+    const order = list.map((m, i) => ({ i, total: totalOf(m) })).sort((a, b) => b.total - a.total);
+    const [a, b] = tie.ranks.map((r) => list[order[r - 1]!.i]!) as [DemoEntryMarks, DemoEntryMarks];
+    if (tie.by === 'practical') {
+      // b's theory set so that the totals are equal while the practicals differ.
+      const target = totalOf(a);
+      const pb = practicalOf(spec, b);
+      for (let h = 0; h <= 10000; h++) {
+        if (weightedTotal(spec.parts, { practical: pb, theory: h / 100 }) === target && h / 100 !== a.theory) {
+          b.theory = h / 100;
+          break;
+        }
+      }
+    } else {
+      // the same marks and theory score: equal total and practical; then the time decides, or nothing.
+      b.aspects = new Map([...a.aspects].map(([k, v]) => [k, [...v]]));
+      b.theory = a.theory;
+      b.seconds = tie.by === 'time' ? a.seconds + 95 : a.seconds;
+    }
+  }
+  return list;
 }

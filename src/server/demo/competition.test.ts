@@ -17,7 +17,14 @@ import { entries } from '../entries/tables.js';
 import { conflictsOf } from '../judging/panels.js';
 import { judgeConflicts } from '../judging/tables.js';
 import { verifyMarkChain } from '../marks/chain.js';
-import { markEvents, marks, partScores, signoffs, spreadConfirmations } from '../marks/tables.js';
+import { amendments, markEvents, marks, partScores, signoffs, spreadConfirmations } from '../marks/tables.js';
+import { appeals } from '../appeals/tables.js';
+import { certificates } from '../certificates/tables.js';
+import { noticeObjections, notices } from '../notices/tables.js';
+import { outcomes } from '../outcomes/tables.js';
+import { qualificationRecords } from '../people/tables.js';
+import { computeResults } from '../results/compute.js';
+import { completionTimes } from '../results/tables.js';
 import { markingSchemes, schemeAspects } from '../schemes/tables.js';
 import { login, makeTestEnv, type TestEnv } from '../test/harness.js';
 import { trades } from '../trades/tables.js';
@@ -59,11 +66,13 @@ beforeAll(async () => {
 afterAll(() => env?.close());
 
 describe('the demo competition of 22–24 May 2009', () => {
-  it('has one competition per trade of the demo people, locked (not decoded), with the seed dates', async () => {
+  it('has one competition per trade of the demo people, with the seed dates: three final, the welders decoded', async () => {
     const rows = await db.select({ c: competitions, trade: trades.name }).from(competitions).innerJoin(trades, eq(trades.id, competitions.tradeId)).orderBy(asc(competitions.id));
     expect(rows.map((r) => r.trade)).toEqual(['车工', '维修电工', '工具钳工', '焊工']);
+    expect(rows.map((r) => r.c.status)).toEqual(['final', 'final', 'final', 'decoded']);
     for (const { c } of rows) {
-      expect(c).toMatchObject({ status: 'locked', level: 3, startsOn: '2009-05-22', endsOn: '2009-05-24' });
+      expect(c).toMatchObject({ level: 3, startsOn: '2009-05-22', endsOn: '2009-05-24' });
+      expect(c.endedAt!.toISOString()).toBe(DEMO_TIMELINE.signOff.toISOString());
       expect(c.venue).toContain('江川技师学院实训中心');
       expect(c.registrationOpensAt.toISOString() < c.registrationClosesAt.toISOString()).toBe(true);
       expect(c.registrationClosesAt.toISOString().startsWith('2009-05')).toBe(true);
@@ -73,7 +82,7 @@ describe('the demo competition of 22–24 May 2009', () => {
     // Weights are configurable: one competition is 20/80.
     expect(rows.map((r) => r.c.parts.map((p) => p.weight).join('/'))).toEqual(['30/70', '20/80', '30/70', '30/70']);
     const audit = await db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.action, 'competition.decode'));
-    expect(audit).toHaveLength(0);
+    expect(audit).toHaveLength(4);
     expect((await verifyAuditChain(db)).ok).toBe(true);
   });
 
@@ -149,7 +158,10 @@ describe('the demo competition of 22–24 May 2009', () => {
       const confirms = await db.$count(spreadConfirmations, eq(spreadConfirmations.competitionId, c.id));
       const signed = await db.select({ code: signoffs.criterionCode }).from(signoffs).where(eq(signoffs.competitionId, c.id));
       expect(signed.map((s) => s.code).sort()).toEqual(['*', 'A', 'B', 'C']);
-      expect(v.checked).toBe(n + parts + confirms + signed.length);
+      const times = await db.$count(completionTimes, eq(completionTimes.competitionId, c.id));
+      const amendmentEvents = await db.$count(markEvents, and(eq(markEvents.competitionId, c.id), inArray(markEvents.kind, ['amendment_request', 'amendment_decision'])));
+      expect(times).toBe(await db.$count(entries, eq(entries.competitionId, c.id)));
+      expect(v.checked).toBe(n + parts + times + confirms + signed.length + amendmentEvents);
       total += n;
     }
     expect(total).toBe(16_000);
@@ -237,4 +249,59 @@ describe('the demo competition of 22–24 May 2009', () => {
       await second.env.close();
     }
   }, 600_000);
+});
+
+describe('the demo results: appeals, notice, outcomes, certificates', () => {
+  const idOf = async (trade: string) => (await db.select({ id: competitions.id }).from(competitions).innerJoin(trades, eq(trades.id, competitions.tradeId)).where(eq(trades.name, trade)))[0]!.id;
+
+  it('has a few ties the chain decided: by the practical and by the time in 车工, a shared rank in 维修电工', async () => {
+    const lathe = await computeResults(db, await idOf('车工'));
+    const decided = new Set(lathe.rows.map((r) => r.decidedBy));
+    expect(decided.has('practical')).toBe(true);
+    expect(decided.has('time')).toBe(true);
+    const electric = await computeResults(db, await idOf('维修电工'));
+    const shared = electric.rows.filter((r) => r.decidedBy === 'shared');
+    expect(shared.length).toBeGreaterThan(0);
+    for (const r of shared) expect(electric.rows.filter((x) => x.rank === r.rank).length).toBeGreaterThan(1);
+    // Six honoured per trade; the welders' results are decoded with names.
+    expect(lathe.rows.filter((r) => r.award).length).toBe(6);
+    expect((await computeResults(db, await idOf('焊工'))).rows.every((r) => r.name)).toBe(true);
+  });
+
+  it('has one upheld appeal (its amendment approved by the chief judge) and one dismissed, in the window', async () => {
+    const list = await db.select().from(appeals).orderBy(asc(appeals.id));
+    expect(list.map((a) => a.status).sort()).toEqual(['dismissed', 'upheld']);
+    const upheld = list.find((a) => a.status === 'upheld')!;
+    const [am] = await db.select().from(amendments).where(eq(amendments.id, upheld.amendmentId!));
+    expect(am).toMatchObject({ status: 'approved', part: 'practical' });
+    expect(am!.newValue).toBeGreaterThan(am!.oldValue);
+    const [mark] = await db.select().from(marks).where(and(eq(marks.entryId, am!.entryId), eq(marks.aspectId, am!.aspectId!), eq(marks.judgeId, am!.judgeId!)));
+    expect(mark).toMatchObject({ value: am!.newValue, source: 'amendment' });
+    for (const a of list) expect(a.lodgedAt.getTime() - DEMO_TIMELINE.signOff.getTime()).toBeLessThan(2 * 3_600_000);
+  });
+
+  it('ran three notices to final on the 2009 calendar (端午 skipped, the make-up Sunday counted), one objection dismissed', async () => {
+    const list = await db.select().from(notices).orderBy(asc(notices.id));
+    expect(list.map((n) => [n.status, n.startsOn, n.endsOn])).toEqual(Array(3).fill(['final', '2009-05-26', '2009-06-02']));
+    const objections = await db.select().from(noticeObjections);
+    expect(objections.map((o) => o.status)).toEqual(['dismissed']);
+    expect(objections[0]!.contactMasked).toBe('139****0123');
+    expect(JSON.stringify(list.map((n) => n.rows))).not.toMatch(/\d{17}[\dX]|1[3-9]\d{9}/);
+  });
+
+  it('wrote the outcomes into qualification records and issued a certificate for each', async () => {
+    const out = await db.select().from(outcomes);
+    const kinds = new Set(out.map((o) => o.kind));
+    for (const k of ['award', 'title', 'level', 'team', 'organization']) expect(kinds.has(k as never)).toBe(true);
+    expect(out.filter((o) => o.kind === 'award')).toHaveLength(18);
+    const levels = out.filter((o) => o.kind === 'level' || o.kind === 'promotion');
+    expect(levels.length).toBeGreaterThan(100);
+    for (const o of levels) expect(o.qualificationRecordId).not.toBeNull();
+    const records = await db.select().from(qualificationRecords).where(inArray(qualificationRecords.id, levels.map((o) => o.qualificationRecordId!)));
+    for (const r of records) expect(r.source).toMatch(/职业技能大赛（.+）：/);
+    const certs = await db.select().from(certificates);
+    expect(certs).toHaveLength(out.length);
+    expect(new Set(certs.map((c) => c.serial)).size).toBe(certs.length);
+    for (const c of certs) expect(c.issuedOn).toBe('2009-06-05');
+  });
 });

@@ -18,6 +18,7 @@ import { buildMarkEvents, lastMarkEvent, lockMarkChain, type MarkEvent } from '.
 import { WHOLE } from '../marks/policy.js';
 import { confirmSpread, signOff, startMarking } from '../marks/progress.js';
 import { markEvents, marks, partScores } from '../marks/tables.js';
+import { completionTimes } from '../results/tables.js';
 import type { PiiCipher } from '../pii/cipher.js';
 import { currentScheme, saveScheme } from '../schemes/service.js';
 import {
@@ -27,7 +28,7 @@ import {
 import type { DemoPerson } from './data.js';
 
 /** The demo's clock: set to each step's moment in May 2009 (see DEMO_TIMELINE). */
-class DemoClock implements Clock {
+export class DemoClock implements Clock {
   constructor(private t: Date) {}
   now() {
     return new Date(this.t);
@@ -37,7 +38,7 @@ class DemoClock implements Clock {
   }
 }
 
-const actorOf = (a: typeof accounts.$inferSelect): Actor => ({
+export const actorOf = (a: typeof accounts.$inferSelect): Actor => ({
   id: a.id, username: a.username, displayName: a.displayName, role: a.role, unitId: a.unitId, personId: a.personId, committeeBody: a.committeeBody,
 });
 
@@ -94,7 +95,7 @@ export async function loadDemoCompetitions(opts: {
   personIds: readonly number[];
   unitIds: readonly number[];
   tradeIds: ReadonlyMap<string, number>;
-}): Promise<{ credentials: { username: string; password: string; role: string }[]; summary: DemoCompetitionSummary }> {
+}): Promise<{ credentials: { username: string; password: string; role: string }[]; summary: DemoCompetitionSummary; competitionIds: Map<string, number> }> {
   const { tx, pii, people, personIds, unitIds, tradeIds } = opts;
   // Every service call runs on the demo's transaction: PGlite has a single connection.
   const db = tx as unknown as Db;
@@ -272,10 +273,21 @@ export async function loadDemoCompetitions(opts: {
         at: DEMO_TIMELINE.theoryScores, actorId: admin.actor!.id, order: events.length,
       });
     }
+    // The completion times, keyed in by the station staff at each session's end.
+    const timeRows: (typeof completionTimes.$inferInsert)[] = list.map((e, i) => ({
+      competitionId: id, entryId: e.id, seconds: generated[i]!.seconds, version: 1, recordedBy: admin.actor!.id, updatedAt: DEMO_TIMELINE.theoryScores,
+    }));
+    for (const r of timeRows) {
+      events.push({
+        event: { kind: 'completion_time', entryId: r.entryId, value: r.seconds, previousValue: null, version: 1, source: 'entry' },
+        at: DEMO_TIMELINE.theoryScores, actorId: admin.actor!.id, order: events.length,
+      });
+    }
     await lockMarkChain(tx, id);
     const eventRows = buildMarkEvents(id, await lastMarkEvent(tx, id), events);
     for (let i = 0; i < markRows.length; i += CHUNK) await insertRows(tx, marks, markRows.slice(i, i + CHUNK));
     await insertRows(tx, partScores, theoryRows);
+    await insertRows(tx, completionTimes, timeRows);
     for (let i = 0; i < eventRows.length; i += CHUNK) await insertRows(tx, markEvents, eventRows.slice(i, i + CHUNK));
     clock.set(DEMO_TIMELINE.theoryScores);
     await recordAudit(tx, admin, { action: 'marks.part_scores', entity: 'competition', entityId: id, after: { rows: theoryRows.length, changed: theoryRows.length, source: 'entry' } });
@@ -297,5 +309,6 @@ export async function loadDemoCompetitions(opts: {
   return {
     credentials: DEMO_JUDGES.map((j) => ({ username: j.username, password: DEMO_JUDGE_PASSWORD, role: 'judge' })),
     summary: { competitions: specs.length, entries: entryCount, judges: judges.size, marks: markCount, events: eventCount },
+    competitionIds: new Map([...ids].map(([s, id]) => [s.tradeCode, id])),
   };
 }

@@ -9,6 +9,7 @@ import type { PiiCipher } from '../pii/cipher.js';
 import { trades } from '../trades/tables.js';
 import { insertUnits } from '../units/service.js';
 import { loadDemoCompetitions } from './competition.js';
+import { loadDemoResults } from './results.js';
 import { DEMO_ACCOUNTS, DEMO_CAMPAIGN, DEMO_TRADES, DEMO_UNITS, demoPeople } from './data.js';
 
 /**
@@ -58,9 +59,11 @@ export async function loadDemo(opts: { db: Db; pii: PiiCipher; clock: Clock }) {
     }
     const competition = await loadDemoCompetitions({ tx, pii, people: list, personIds: ids, unitIds: unitRows.map((u) => u.id), tradeIds: tradeId });
     credentials.push(...competition.credentials);
+    const results = await loadDemoResults({ tx, pii, competitionIds: competition.competitionIds });
+    credentials.push(...results.credentials);
     await recordAudit(tx, { actor: null, clock }, {
       action: 'demo.load', entity: 'campaign', entityId: campaign!.id,
-      after: { units: unitRows.length, people: ids.length, trades: tradeRows.length, accounts: credentials.length, ...competition.summary },
+      after: { units: unitRows.length, people: ids.length, trades: tradeRows.length, accounts: credentials.length, ...competition.summary, ...results.summary },
     });
     return credentials;
   });
