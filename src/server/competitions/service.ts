@@ -1,7 +1,7 @@
 import { MARKING_STARTED } from '../../shared/competition/states.js';
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { COMPETITION } from '../../shared/competition/states.js';
-import type { Competition, CompetitionInput, CompetitionStatus, StaffRole } from '../../shared/contracts/competitions.js';
+import { CompetitionRules, type Competition, type CompetitionInput, type CompetitionStatus, type StaffRole } from '../../shared/contracts/competitions.js';
 import { accounts } from '../accounts/tables.js';
 import { recordAudit } from '../audit/service.js';
 import { campaigns } from '../campaign/tables.js';
@@ -91,18 +91,28 @@ export async function bumpVersion(tx: DbOrTx, ctx: ServiceContext, id: number, v
   if (!r) throw conflict('竞赛信息已被他人修改，请刷新后重试', 'version');
 }
 
-/** Set-up can change until the draw; the rules (used for results) until the marks are locked. */
+/**
+ * Set-up can change until the draw. The rules (tie-break, awards, outcomes) and the parts' weights
+ * and pass marks — not which parts there are — can change until the results go on notice (公示):
+ * the results are ranked per competition version, so they recompute with the new rules.
+ */
 export async function updateCompetition(ctx: ServiceContext, id: number, input: CompetitionInput & { version: number }): Promise<Competition> {
   requireOrganizer(ctx);
   return ctx.db.transaction(async (tx) => {
     const before = await getCompetition(ctx, id, tx);
     const { version, ...values } = input;
     await requireTrade(tx, values.tradeId);
+    const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+    const partKeys = (ps: { key: string }[]) => ps.map((p) => p.key).sort();
     const setupOpen = ['draft', 'registration', 'closed'].includes(before.status);
     if (!setupOpen) {
-      const changed = (['tradeId', 'level', 'stations', 'codePrefix', 'parts'] as const).filter((k) => JSON.stringify(values[k]) !== JSON.stringify(before[k]));
+      const changed: string[] = (['tradeId', 'level', 'stations', 'codePrefix'] as const).filter((k) => !same(values[k], before[k]));
+      if (!same(partKeys(values.parts), partKeys(before.parts))) changed.push('parts');
       if (changed.length) throw new AppError(409, 'LOCKED', `抽签后不能再修改：${changed.join('、')}`, changed.map((field) => ({ field, message: '抽签后不能再修改' })));
     }
+    const rulesChanged = !same(CompetitionRules.parse(values.rules), CompetitionRules.parse(before.rules)) || !same(values.parts, before.parts);
+    if (rulesChanged && before.status === 'notice') throw new AppError(409, 'LOCKED', '公示期间不能修改规则，请先撤回公示', [{ field: 'rules', message: '公示期间不能修改规则' }]);
+    if (rulesChanged && before.status === 'final') throw new AppError(409, 'LOCKED', '成绩已确定，不能再修改规则', [{ field: 'rules', message: '成绩已确定' }]);
     await bumpVersion(tx, ctx, id, version, {
       ...values, registrationOpensAt: new Date(values.registrationOpensAt), registrationClosesAt: new Date(values.registrationClosesAt),
     });

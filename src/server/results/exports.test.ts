@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFirstSheet } from '../excel/read.js';
+import { call, makeTestEnv, type TestEnv } from '../test/harness.js';
+import { markedCompetition, type MarkedWorld } from './results-fixture.js';
+
+let env: TestEnv;
+let w: MarkedWorld;
+beforeAll(async () => {
+  env = await makeTestEnv();
+  w = await markedCompetition(env, { lock: true });
+}, 120_000);
+afterAll(() => env.close());
+
+const download = async (file: string) => {
+  const res = await env.app.inject({ method: 'GET', url: `/api/competitions/${w.competitionId}/exports/${file}`, headers: { cookie: w.admin.cookie } });
+  expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+  return res;
+};
+
+async function sheetRows(buf: Buffer) {
+  const out: string[][] = [];
+  for await (const r of readFirstSheet(buf)) out.push(r.cells.map((c) => (c == null ? '' : String(c))));
+  return out;
+}
+
+function pdfText(buf: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'results-pdf-'));
+  try {
+    const file = path.join(dir, 'x.pdf');
+    fs.writeFileSync(file, buf);
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('exports (organizers): Excel reads back, PDF text reads back with pdftotext', () => {
+  it('results.xlsx: one row per contestant in rank order, with names once decoded', async () => {
+    const res = await download('results.xlsx');
+    expect(String(res.headers['content-disposition'])).toContain('.xlsx');
+    const rows = await sheetRows(res.rawPayload);
+    expect(rows[0]!.slice(0, 4)).toEqual(['名次', '参赛编号', '姓名', '单位']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(rows[1]![1]).toBe(w.byK[0]!.code);
+    expect(rows[1]![2]).toMatch(/^选手/);
+    expect(rows[1]).toContain('97');
+  });
+
+  it('results.pdf: the title, codes, names and the formulas in Chinese', async () => {
+    const text = pdfText((await download('results.pdf')).rawPayload);
+    expect(text).toContain('成绩表');
+    expect(text).toContain(w.byK[0]!.code);
+    expect(text).toMatch(/选手\d+-\d/);
+    expect(text).toContain('97');
+    expect(text).toContain('总成绩');
+  });
+
+  it('rankings.xlsx and rankings.pdf: teams and the organization award', async () => {
+    const rows = await sheetRows((await download('rankings.xlsx')).rawPayload);
+    expect(rows[0]).toContain('单位');
+    expect(rows.length).toBe(3);
+    const text = pdfText((await download('rankings.pdf')).rawPayload);
+    expect(text).toContain('团体排名');
+    expect(text).toContain('组织奖');
+    expect(text).toContain('团体第1名');
+  });
+
+  it('draw.pdf lists every code with its station; score-sheets.pdf has a sheet per aspect', async () => {
+    const draw = pdfText((await download('draw.pdf')).rawPayload);
+    expect(draw).toContain('抽签结果');
+    for (const e of w.byK) expect(draw).toContain(e.code);
+    const sheets = pdfText((await download('score-sheets.pdf')).rawPayload);
+    for (const a of ['A1.1', 'A1.2', 'B1.1', 'B1.2']) expect(sheets).toContain(`评分表 ${a}`);
+    expect(sheets).toMatch(/第\s*1\s*页/);
+  });
+
+  it('refuses units and an unknown file name', async () => {
+    expect((await call(env, w.unitA.session, 'GET', `/api/competitions/${w.competitionId}/exports/results.xlsx`)).statusCode).toBe(403);
+    expect((await call(env, w.admin, 'GET', `/api/competitions/${w.competitionId}/exports/secrets.txt`)).statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,216 @@
+import { PART_NAMES, type CompetitionPart } from '../competition/parts.js';
+import type { CompetitionRules } from '../contracts/competitions.js';
+import { standardizedScores } from './standardized.js';
+import type { Ranking, RankingInput, ScoreColumns } from './types.js';
+
+/**
+ * 排名: higher total first; equal totals are separated by the competition's tie-break chain
+ * (practical higher, time shorter, theory higher, oral higher; a missing value after a present one);
+ * contestants equal on every key share a rank (1, 2, 2, 4) and are listed by column index.
+ * Contestants without a total (a part missing) come last, unranked.
+ *
+ * Speed (100,000 contestants within the time of a typed-array sort of their totals): totals are
+ * integers of hundredths (0 … 10000) and so is the first chain key (a score in hundredths, or whole
+ * seconds), so two stable counting sorts — by the first key, then by the total — order everyone in
+ * linear time (a least-significant-digit radix sort). Only runs equal on both are re-sorted with
+ * the rest of the chain. When the first key is not a small integer (seconds with fractions, or a
+ * range far above the number of contestants) it joins the rest of the chain instead.
+ */
+
+export type TieKey = CompetitionRules['tieBreak'][number];
+
+/** The decidedBy code of each tie-break key (see DECIDED_BY_CODES). */
+export const TIE_KEY_CODE: Record<TieKey, number> = { practical: 1, time: 2, theory: 3, oral: 4 };
+export const DECIDED_TOTAL = 0;
+export const DECIDED_SHARED = 5;
+
+const MAX_H = 10000; // 100.00 points in hundredths
+
+const column = (cols: ScoreColumns, key: TieKey) => (key === 'time' ? cols.seconds : cols[key]);
+
+/** The key's raw value for one contestant (a score out of 100, or seconds), null when missing. */
+export function tieKeyValue(key: TieKey, cols: ScoreColumns, i: number): number | null {
+  const v = column(cols, key)[i]!;
+  return Number.isNaN(v) ? null : v;
+}
+
+/** The key's value as a cost: smaller is better, missing (NaN) is +Infinity; scores in hundredths. */
+export function tieKeyCost(key: TieKey, v: number): number {
+  return v !== v ? Infinity : key === 'time' ? v : -Math.round(v * 100);
+}
+
+interface Totals {
+  /** Weighted total in hundredths, NaN when a part is missing. */
+  th: Float64Array;
+  passedAll: Uint8Array;
+  ranked: number;
+  maxTh: number;
+}
+
+/** weightedTotal (parts.ts) for every contestant at once: Σ hundredths × weight ÷ 100, half-up. */
+function totalsOf(cols: ScoreColumns, parts: readonly CompetitionPart[]): Totals {
+  const n = cols.n;
+  const units = new Float64Array(n);
+  const failed = new Uint8Array(n);
+  for (const p of parts) addPart(units, failed, cols[p.key], p);
+  const passedAll = new Uint8Array(n);
+  let ranked = 0;
+  let maxTh = 0;
+  for (let i = 0; i < n; i++) {
+    const u = units[i]!;
+    passedAll[i] = failed[i] ? 0 : u !== u ? 2 : 1;
+    if (u !== u) continue;
+    const t = Math.floor((u + 50) / 100); // u is an exact integer: this is half-up division by 100
+    units[i] = t;
+    ranked++;
+    if (t > maxTh) maxTh = t;
+  }
+  return { th: units, passedAll, ranked, maxTh };
+}
+
+function addPart(units: Float64Array, failed: Uint8Array, src: Float64Array, p: CompetitionPart): void {
+  const w = p.weight;
+  const passH = Math.round(p.passMark * 100);
+  for (let i = 0; i < units.length; i++) {
+    const x = src[i]! * 100;
+    const h = Math.floor(x + 0.5);
+    if (!(h >= 0 && h <= MAX_H && x - h < 1e-6 && h - x < 1e-6)) {
+      if (x !== x) { units[i] = NaN; continue; }
+      throw new RangeError(`${PART_NAMES[p.key]}：成绩须在 0 到 100 之间且最多保留两位小数（${src[i]}）`);
+    }
+    units[i] = units[i]! + h * w;
+    if (h < passH) failed[i] = 1;
+  }
+}
+
+/** The key as integer codes 0 … range-1 (smaller better, missing last), or null when not a small integer. */
+function keyCodes(cols: ScoreColumns, key: TieKey): { codes: Int32Array; range: number } | null {
+  const n = cols.n;
+  const src = column(cols, key);
+  const codes = new Int32Array(n);
+  if (key !== 'time') {
+    for (let i = 0; i < n; i++) {
+      const v = src[i]!;
+      const code = v !== v ? MAX_H + 1 : MAX_H - Math.round(v * 100); // 100.00 → 0 … 0 → 10000
+      if (!(code >= 0 && code <= MAX_H + 1)) return null; // not a score: leave it to the comparator
+      codes[i] = code;
+    }
+    return { codes, range: MAX_H + 2 };
+  }
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const v = src[i]!;
+    if (v !== v) continue;
+    if (!Number.isInteger(v)) return null;
+    if (v < min) min = v;
+    if (v > max) max = v;
+  }
+  if (min === Infinity) return null; // nobody has a time: the key separates no one
+  const range = max - min + 2;
+  if (range > 4 * n + 65536) return null;
+  for (let i = 0; i < n; i++) codes[i] = src[i]! !== src[i]! ? range - 1 : src[i]! - min;
+  return { codes, range };
+}
+
+/** The ranked column indices (those with a total), stably counting-sorted by `code[i]` ∈ [0, range) when given. */
+function rankedByCode(th: Float64Array, ranked: number, code: Int32Array | null, range: number): Uint32Array {
+  const out = new Uint32Array(ranked);
+  const n = th.length;
+  if (!code) {
+    for (let i = 0, k = 0; i < n; i++) if (th[i] === th[i]) out[k++] = i;
+    return out;
+  }
+  const start = new Int32Array(range + 1);
+  for (let i = 0; i < n; i++) if (th[i] === th[i]) start[code[i]! + 1]!++;
+  for (let r = 1; r <= range; r++) start[r]! += start[r - 1]!;
+  for (let i = 0; i < n; i++) if (th[i] === th[i]) out[start[code[i]!]!++] = i;
+  return out;
+}
+
+/**
+ * Stable counting sort of `src` by total, best first, into order[0 .. ranked-1]; also fills the
+ * totals and first-key codes along the order (tS, fS) so that later passes read memory in sequence.
+ */
+function sortByTotal(src: Uint32Array, th: Float64Array, maxTh: number, order: Uint32Array, tS: Float64Array, code: Int32Array | undefined, fS: Int32Array): void {
+  const start = new Int32Array(maxTh + 2);
+  for (let k = 0; k < src.length; k++) start[maxTh - th[src[k]!]! + 1]!++;
+  for (let r = 1; r <= maxTh + 1; r++) start[r]! += start[r - 1]!;
+  for (let k = 0; k < src.length; k++) {
+    const i = src[k]!;
+    const t = th[i]!;
+    const p = start[maxTh - t]!++;
+    order[p] = i;
+    tS[p] = t;
+    if (code) fS[p] = code[i]!;
+  }
+}
+
+export function rankContestants({ cols, parts, rules }: RankingInput): Ranking {
+  const n = cols.n;
+  const { th, passedAll, ranked, maxTh } = totalsOf(cols, parts);
+  const chain = rules.tieBreak;
+
+  // Least significant digit first: by the first chain key, then (stably) by the total.
+  const first = chain.length > 0 ? keyCodes(cols, chain[0]!) : null;
+  const firstCodes = first?.codes;
+  const order = new Uint32Array(n);
+  const tS = new Float64Array(ranked);
+  const fS = new Int32Array(firstCodes ? ranked : 0);
+  sortByTotal(rankedByCode(th, ranked, firstCodes ?? null, first?.range ?? 0), th, maxTh, order, tS, firstCodes, fS);
+  for (let i = 0, k = ranked; i < n; i++) if (th[i] !== th[i]) order[k++] = i;
+
+  // Runs equal on the total and the first key: order them by the rest of the chain (stable).
+  const rest = first ? chain.slice(1) : chain;
+  if (rest.length > 0) {
+    for (let s = 0; s < ranked;) {
+      let e = s + 1;
+      while (e < ranked && tS[e] === tS[s] && (!firstCodes || fS[e] === fS[s])) e++;
+      if (e - s > 1) sortRun(order, s, e, cols, rest);
+      s = e;
+    }
+  }
+
+  const rank = new Int32Array(n);
+  const decidedBy = new Int8Array(n).fill(-1);
+  const firstCode = first ? TIE_KEY_CODE[chain[0]!] : DECIDED_SHARED;
+  if (ranked > 0) rank[order[0]!] = 1;
+  let prevRank = 1;
+  for (let p = 1; p < ranked; p++) {
+    let d: number;
+    if (tS[p - 1] !== tS[p]) d = DECIDED_TOTAL;
+    else if (firstCodes && fS[p - 1] !== fS[p]) d = firstCode;
+    else d = decidingKey(cols, rest, order[p - 1]!, order[p]!);
+    const b = order[p]!;
+    decidedBy[b] = d;
+    if (d !== DECIDED_SHARED) prevRank = p + 1;
+    rank[b] = prevRank;
+  }
+
+  const total = th; // hundredths → points, in place
+  for (let i = 0; i < n; i++) total[i] = th[i]! / 100;
+  return { order, ranked, total, rank, decidedBy, passedAll, standardized: standardizedScores(total, order, ranked) };
+}
+
+/** The decidedBy code of the first of `keys` on which a and b differ; shared when none. */
+function decidingKey(cols: ScoreColumns, keys: readonly TieKey[], a: number, b: number): number {
+  for (const key of keys) {
+    const src = column(cols, key);
+    if (tieKeyCost(key, src[a]!) !== tieKeyCost(key, src[b]!)) return TIE_KEY_CODE[key];
+  }
+  return DECIDED_SHARED;
+}
+
+function sortRun(order: Uint32Array, s: number, e: number, cols: ScoreColumns, keys: readonly TieKey[]): void {
+  const run = Array.from(order.subarray(s, e));
+  run.sort((a, b) => {
+    for (const key of keys) {
+      const src = column(cols, key);
+      const ca = tieKeyCost(key, src[a]!);
+      const cb = tieKeyCost(key, src[b]!);
+      if (ca !== cb) return ca < cb ? -1 : 1;
+    }
+    return a - b;
+  });
+  order.set(run, s);
+}
