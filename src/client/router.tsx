@@ -23,6 +23,9 @@ const MarkingPage = lazyRouteComponent(() => import('./pages/MarkingPage'), 'Mar
 const PrintLayout = lazyRouteComponent(() => import('./components/PrintLayout'), 'PrintLayout');
 const ScoreSheetPage = lazyRouteComponent(() => import('./pages/ScoreSheetPage'), 'ScoreSheetPage');
 const DrawPrintPage = lazyRouteComponent(() => import('./pages/DrawPrintPage'), 'DrawPrintPage');
+const CalendarPage = lazyRouteComponent(() => import('./pages/CalendarPage'), 'CalendarPage');
+const PublicResultsPage = lazyRouteComponent(() => import('./pages/PublicResultsPage'), 'PublicResultsPage');
+const PublicNoticePage = lazyRouteComponent(() => import('./pages/PublicNoticePage'), 'PublicNoticePage');
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   component: Outlet,
@@ -31,6 +34,10 @@ const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
 
 const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/', component: HomePage });
 const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login', component: LoginPage });
+
+/** 成绩公示: the public site's notices (no sign-in; /verify/<serial> is the server's own page). */
+const publicResultsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/results', component: PublicResultsPage });
+const publicNoticeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/results/$noticeId', component: PublicNoticePage });
 
 /** Everything under /admin needs a session; a pending password change comes before anything else. */
 const adminRoute = createRoute({
@@ -70,7 +77,7 @@ const competitionRoute = createRoute({
   path: 'competitions/$id',
   component: CompetitionPage,
   staticData: { roles: STAFF },
-  validateSearch: (s: Record<string, unknown>): { tab?: 'setup' | 'scheme' | 'entries' | 'staff' | 'draw' | 'progress' | 'decode' } => ({
+  validateSearch: (s: Record<string, unknown>): { tab?: 'setup' | 'scheme' | 'entries' | 'staff' | 'draw' | 'progress' | 'decode' | 'results' | 'appeals' | 'notice' | 'certificates' } => ({
     tab: optionalString(s.tab) as never,
   }),
 });
@@ -121,6 +128,8 @@ const drawPrintRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   homeRoute,
   loginRoute,
+  publicResultsRoute,
+  publicNoticeRoute,
   adminRoute.addChildren([
     adminIndexRoute,
     gated('campaign', STAFF, CampaignPage),
@@ -132,6 +141,7 @@ const routeTree = rootRoute.addChildren([
     gated('me', 'any', MyPage),
     gated('competitions', STAFF, CompetitionsPage),
     competitionRoute,
+    gated('calendar', ['admin', 'committee'], CalendarPage),
     gated('marking', ['judge'], MarkingHomePage),
     markingRoute,
   ]),

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
 import { App, Button, Card, Popconfirm, Space, Tabs, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { COMPETITION, type CompetitionStatus } from '../../shared/competition/states';
+import { COMPETITION, isDecoded, marksLocked, type CompetitionStatus } from '../../shared/competition/states';
 import { api } from '../api';
 import { competitionKeys, CompetitionStatusTag, competitionQuery, useCompetitionAction } from '../components/competition/common';
 import { DecodeTab } from '../components/competition/DecodeTab';
@@ -18,12 +18,16 @@ import { StaffTab } from '../components/competition/StaffTab';
 import type { Competition } from '../components/competition/types';
 import { formatRange } from '../components/dates';
 import { QueryResult } from '../components/QueryResult';
+import { AppealsTab } from '../components/results/AppealsTab';
+import { CertificatesTab } from '../components/results/CertificatesTab';
+import { NoticeTab } from '../components/results/NoticeTab';
+import { ResultsTab } from '../components/results/ResultsTab';
 import { useT, type MessageKey } from '../i18n';
 import { useMe } from '../session';
 
 const route = getRouteApi('/admin/competitions/$id');
 
-export const COMPETITION_TABS = ['setup', 'scheme', 'entries', 'staff', 'draw', 'progress', 'decode'] as const;
+export const COMPETITION_TABS = ['setup', 'scheme', 'entries', 'staff', 'draw', 'progress', 'decode', 'results', 'appeals', 'notice', 'certificates'] as const;
 export type CompetitionTab = (typeof COMPETITION_TABS)[number];
 
 /** The registration moves an organizer makes by hand; the draw, marking and sign-off move the rest. */
@@ -34,7 +38,7 @@ const REGISTRATION_MOVES: { from: CompetitionStatus; to: 'draft' | 'registration
   { from: 'closed', to: 'registration', label: 'comp.reopenRegistration', confirm: 'comp.reopenRegistrationConfirm' },
 ];
 
-/** A competition's console: set-up, scheme, registration, judges, the draw, marking and decoding. */
+/** A competition's console: set-up, scheme, registration, judges, the draw, marking, decoding, results, appeals, notice, certificates. */
 export function CompetitionPage() {
   const { id } = route.useParams();
   const query = useQuery(competitionQuery(Number(id)));
@@ -78,10 +82,21 @@ function CompetitionView({ c }: { c: Competition }) {
         { key: 'draw', label: t('comp.tab.draw'), children: <DrawTab c={c} /> },
         { key: 'progress', label: t('comp.tab.progress'), children: <ProgressTab c={c} /> },
         ...(me.role === 'admin' ? [{ key: 'decode' as const, label: t('comp.tab.decode'), children: <DecodeTab c={c} /> }] : []),
+        // Results and what follows them appear as the competition reaches them.
+        ...(marksLocked(c.status) ? [{ key: 'results' as const, label: t('comp.tab.results'), children: <ResultsTab c={c} /> }] : []),
+        ...(marksLocked(c.status) ? [{ key: 'appeals' as const, label: t('comp.tab.appeals'), children: <AppealsTab c={c} /> }] : []),
+        ...(isDecoded(c.status) ? [{ key: 'notice' as const, label: t('comp.tab.notice'), children: <NoticeTab c={c} /> }] : []),
+        ...(c.status === 'final' ? [{ key: 'certificates' as const, label: t('comp.tab.certificates'), children: <CertificatesTab c={c} /> }] : []),
       ]
     : [
         { key: 'setup', label: t('comp.tab.setup'), children: <SetupView c={c} /> },
         ...(me.role === 'unit' ? [{ key: 'entries' as const, label: t('comp.tab.registration'), children: <EntriesTab c={c} /> }] : []),
+        // A unit sees its own entrants' results once decoded, appeals for them, and their certificates.
+        ...(me.role === 'unit' && isDecoded(c.status) ? [{ key: 'results' as const, label: t('comp.tab.results'), children: <ResultsTab c={c} /> }] : []),
+        ...(me.role === 'unit' && marksLocked(c.status) ? [{ key: 'appeals' as const, label: t('comp.tab.appeals'), children: <AppealsTab c={c} /> }] : []),
+        // 活动督导部 handles objections with the organizers.
+        ...(me.role === 'committee' && me.committeeBody === 'supervision' && isDecoded(c.status) ? [{ key: 'notice' as const, label: t('comp.tab.notice'), children: <NoticeTab c={c} /> }] : []),
+        ...(me.role === 'unit' && c.status === 'final' ? [{ key: 'certificates' as const, label: t('comp.tab.certificates'), children: <CertificatesTab c={c} /> }] : []),
       ];
   const active = tabs.some((x) => x.key === tab) ? tab! : tabs[0]!.key;
 

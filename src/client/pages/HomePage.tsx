@@ -1,17 +1,18 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { Empty, Flex, Tag, Timeline, Typography } from 'antd';
+import { Card, Empty, Tag, Timeline, Typography } from 'antd';
 import type { Campaign } from '../../shared/contracts/campaign';
 import { api, ApiError } from '../api';
 import { CampaignDocuments } from '../components/CampaignDocuments';
 import { formatRange } from '../components/dates';
-import { LanguageSwitch } from '../components/LanguageSwitch';
+import { PublicHeader } from '../components/public/PublicHeader';
+import { VerifyBox } from '../components/public/VerifyBox';
 import { QueryResult } from '../components/QueryResult';
 import { useT } from '../i18n';
 
 const { Title, Paragraph, Text } = Typography;
 
-/** The public page: what the campaign is, when, who runs it, and its documents. */
+/** The public page: what the campaign is, when, who runs it, its documents, the published results and 证书查询. */
 export function HomePage() {
   const t = useT();
   const campaign = useQuery({
@@ -25,14 +26,15 @@ export function HomePage() {
   });
   return (
     <div style={{ maxWidth: 860, margin: '0 auto', padding: '12px 16px 48px' }}>
-      <Flex justify="space-between" align="center" wrap gap={8}>
-        <Text strong>{t('app.title')}</Text>
-        <Flex gap={12} align="center">
-          <LanguageSwitch />
-          <Link to="/login">{t('home.login')}</Link>
-        </Flex>
-      </Flex>
+      <PublicHeader />
       <QueryResult query={campaign}>{(c) => (c ? <CampaignView c={c} /> : <Empty description={t('home.empty')} />)}</QueryResult>
+      <Card size="small" title={t('public.results')} style={{ marginTop: 24 }}>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {t('public.resultsHelp')}
+        </Typography.Paragraph>
+        <Link to="/results">{t('public.resultsLink')}</Link>
+      </Card>
+      <VerifyBox />
     </div>
   );
 }

@@ -1,0 +1,109 @@
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
+import { useState } from 'react';
+import type { Appeal, AppealDecision } from '../../../shared/contracts/appeals';
+import type { PartKey } from '../../../shared/competition/parts';
+import { api } from '../../api';
+import { useT } from '../../i18n';
+import { useLabels } from '../../i18n/labels';
+import { competitionKeys, schemeQuery, useCompetitionAction } from '../competition/common';
+import type { Competition, StaffMember } from '../competition/types';
+import { applyServerErrors } from '../formErrors';
+
+type Values = { outcome: AppealDecision['outcome']; reason: string; part?: PartKey; aspectId?: number; judgeId?: number; newValue?: number };
+
+/**
+ * 仲裁: the arbitration group dismisses an appeal with a reason, or upholds it naming the score to
+ * change — that becomes an amendment a second person approves (成绩更正), then the results re-rank.
+ */
+export function AppealDecisionModal({ c, appeal, onClose }: { c: Competition; appeal: Appeal | null; onClose: () => void }) {
+  const t = useT();
+  const labels = useLabels();
+  const { run, busy } = useCompetitionAction(c.id);
+  const [form] = Form.useForm<Values>();
+  const outcome = Form.useWatch('outcome', form);
+  const part = Form.useWatch('part', form);
+  const [error, setError] = useState<string | null>(null);
+  const scheme = useQuery({ ...schemeQuery(c.id), enabled: !!appeal });
+  const staff = useQuery({ queryKey: competitionKeys.part(c.id, 'staff'), queryFn: () => api.get<StaffMember[]>(`/api/competitions/${c.id}/staff`), enabled: !!appeal });
+  const judges = [...new Map((staff.data ?? []).filter((s) => ['judge', 'chief', 'substitute'].includes(s.role)).map((s) => [s.accountId, s])).values()];
+
+  const submit = async (v: Values) => {
+    if (!appeal) return;
+    setError(null);
+    const body: AppealDecision =
+      v.outcome === 'dismissed'
+        ? { outcome: 'dismissed', reason: v.reason.trim() }
+        : {
+            outcome: 'upheld',
+            reason: v.reason.trim(),
+            amendment: { part: v.part!, newValue: v.newValue!, ...(v.part === 'practical' ? { aspectId: v.aspectId, judgeId: v.judgeId } : {}) },
+          };
+    const ok = await run(`decide-appeal-${appeal.id}`, async () => {
+      try {
+        await api.post(`/api/competitions/${c.id}/appeals/${appeal.id}/decision`, body);
+        return true;
+      } catch (e) {
+        setError(applyServerErrors(form, e));
+        throw e;
+      }
+    }, t('common.saved'));
+    if (ok) onClose();
+  };
+
+  return (
+    <Modal
+      open={!!appeal}
+      title={t('appeal.decideTitle')}
+      okText={t('common.ok')}
+      cancelText={t('common.cancel')}
+      confirmLoading={!!appeal && busy === `decide-appeal-${appeal.id}`}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      {appeal && (
+        <Typography.Paragraph>
+          <Typography.Text strong>{[appeal.code, appeal.name, appeal.unitName].filter(Boolean).join(' · ')}</Typography.Text>
+          <br />
+          {appeal.content}
+        </Typography.Paragraph>
+      )}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form<Values> form={form} layout="vertical" initialValues={{ outcome: 'dismissed', part: 'practical' }} onFinish={(v) => void submit(v)} preserve={false}>
+        <Form.Item name="outcome" label={t('appeal.outcome')} rules={[{ required: true }]}>
+          <Radio.Group
+            options={[
+              { value: 'dismissed', label: t('appeal.status.dismissed') },
+              { value: 'upheld', label: t('appeal.status.upheld') },
+            ]}
+          />
+        </Form.Item>
+        <Form.Item name="reason" label={outcome === 'upheld' ? t('appeal.opinion') : t('appeal.dismissReason')} rules={[{ required: true, whitespace: true, min: 4, message: t('appeal.reasonRequired') }]}>
+          <Input.TextArea rows={3} maxLength={2000} />
+        </Form.Item>
+        {outcome === 'upheld' && (
+          <>
+            <Typography.Paragraph type="secondary">{t('appeal.upheldHelp')}</Typography.Paragraph>
+            <Form.Item label={t('amend.part')} name="part" rules={[{ required: true }]}>
+              <Select options={c.parts.map((p) => ({ value: p.key, label: labels.part(p.key) }))} />
+            </Form.Item>
+            {part === 'practical' && (
+              <>
+                <Form.Item label={t('progress.aspect')} name="aspectId" rules={[{ required: true }]}>
+                  <Select showSearch={{ optionFilterProp: 'label' }} options={(scheme.data?.aspects ?? []).map((a) => ({ value: a.id, label: `${a.code} ${a.description}` }))} />
+                </Form.Item>
+                <Form.Item label={t('amend.judge')} name="judgeId" rules={[{ required: true }]}>
+                  <Select options={judges.map((j) => ({ value: j.accountId, label: `${j.displayName}（${labels.staffRole(j.role)}）` }))} />
+                </Form.Item>
+              </>
+            )}
+            <Form.Item label={t('amend.newValue')} name="newValue" rules={[{ required: true }]}>
+              <InputNumber min={0} max={100} step={0.5} style={{ width: '100%' }} />
+            </Form.Item>
+          </>
+        )}
+      </Form>
+    </Modal>
+  );
+}
