@@ -63,8 +63,9 @@ describe('public notice of results', () => {
     await mobile.goto('/results');
     await mobile.getByText(/焊工/).first().click();
     await mobile.waitForURL(/\/results\/\d+/);
+    // On a phone each contestant is a card (no sideways scrolling).
     const list = mobile.getByTestId('notice-list');
-    await expect.poll(() => list.locator('tbody tr').count(), POLL).toBeGreaterThan(100);
+    await expect.poll(() => list.locator('.ant-card').count(), POLL).toBeGreaterThan(100);
     const text = (await mobile.locator('body').innerText());
     expect(text).toMatch(/\d{3}\*{11}[\dX*]{4}/); // a masked ID number
     expect(text).not.toMatch(/\d{17}[\dX]/);
@@ -73,6 +74,35 @@ describe('public notice of results', () => {
     // The team and organization rankings of the competition.
     await expect.poll(() => mobile.getByText('团体排名').first().isVisible(), POLL).toBe(true);
     await expect.poll(() => mobile.getByText('组织奖').first().isVisible(), POLL).toBe(true);
+  });
+});
+
+describe('the console from marks to results', () => {
+  it('shows the 车工 results with the awards, and explains a contestant from the aspects’ marks', async () => {
+    await page.goto(`/admin/competitions/${ids.get('车工')}?tab=results`);
+    const table = page.getByTestId('results-table');
+    await expect.poll(() => table.getByText('第1名').first().isVisible(), POLL).toBe(true);
+    await table.getByRole('button', { name: '说明' }).first().click();
+    const drawer = page.getByTestId('explanation');
+    await expect.poll(() => drawer.isVisible(), POLL).toBe(true);
+    const text = await drawer.innerText();
+    expect(text).toMatch(/C1\.1/); // the scheme's aspects with their marks
+    expect(text).not.toMatch(/\d{17}[\dX]/);
+  });
+
+  it('the contestant sees their result and certificate on their own page', async () => {
+    const own = await newContext(browser, server.baseUrl, { viewport: { width: 390, height: 844 }, isMobile: true });
+    const p = await own.newPage();
+    try {
+      await loginThroughUi(p, 'contestant01', server.passwordOf('contestant01'));
+      await p.goto('/admin/me');
+      await expect.poll(() => p.getByText('我的成绩').first().isVisible(), POLL).toBe(true);
+      await expect.poll(() => p.getByText(/车工/).first().isVisible(), POLL).toBe(true);
+      await expect.poll(() => p.getByText('我的证书').first().isVisible(), POLL).toBe(true);
+      await expect.poll(() => p.getByRole('link', { name: '下载 PDF' }).first().isVisible(), POLL).toBe(true);
+    } finally {
+      await own.close();
+    }
   });
 });
 

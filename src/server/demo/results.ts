@@ -9,6 +9,7 @@ import type { Actor, ServiceContext } from '../context.js';
 import type { Db, Tx } from '../db/client.js';
 import { decode } from '../draws/service.js';
 import { entries } from '../entries/tables.js';
+import { people } from '../people/tables.js';
 import { decideAmendment } from '../marks/amendments.js';
 import { marks } from '../marks/tables.js';
 import { finalizeDueNotices } from '../notices/finality.js';
@@ -63,7 +64,10 @@ export async function loadDemoResults(opts: { tx: Tx; pii: PiiCipher; competitio
   const up = await lodgeAppeal(unit01, latheId, { entryId: appellant.entryId, content: DEMO_APPEALS.upheld.content });
 
   // The contestant of the dismissed appeal gets an account (role person) to see results and certificates.
-  const other = ranked.find((r) => r.rank! > 10 && !unitEntries.has(r.entryId))!;
+  // A contestant who passed both parts below the senior-worker level: the results give them 高级工 and a certificate.
+  const levels = new Map((await tx.select({ id: entries.id, level: people.level }).from(entries).innerJoin(people, eq(people.id, entries.personId))
+    .where(eq(entries.competitionId, latheId))).map((e) => [e.id, e.level]));
+  const other = ranked.find((r) => r.rank! > 10 && r.passedAll && !unitEntries.has(r.entryId) && (levels.get(r.entryId) ?? 5) > 3)!;
   const [otherEntry] = await tx.select({ personId: entries.personId }).from(entries).where(eq(entries.id, other.entryId));
   const created = await insertAccount(tx, { pii, clock }, {
     username: DEMO_CONTESTANT.username, displayName: '参赛选手', role: 'person', personId: otherEntry!.personId, password: DEMO_CONTESTANT.password,
