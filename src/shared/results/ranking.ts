@@ -162,11 +162,13 @@ export function rankContestants({ cols, parts, rules }: RankingInput): Ranking {
 
   // Runs equal on the total and the first key: order them by the rest of the chain (stable).
   const rest = first ? chain.slice(1) : chain;
+  const restChain = chainOf(cols, rest);
+  const restCodes = rest.map((k) => TIE_KEY_CODE[k]);
   if (rest.length > 0) {
     for (let s = 0; s < ranked;) {
       let e = s + 1;
       while (e < ranked && tS[e] === tS[s] && (!firstCodes || fS[e] === fS[s])) e++;
-      if (e - s > 1) sortRun(order, s, e, cols, rest);
+      if (e - s > 1) sortRun(order, s, e, restChain);
       s = e;
     }
   }
@@ -180,7 +182,7 @@ export function rankContestants({ cols, parts, rules }: RankingInput): Ranking {
     let d: number;
     if (tS[p - 1] !== tS[p]) d = DECIDED_TOTAL;
     else if (firstCodes && fS[p - 1] !== fS[p]) d = firstCode;
-    else d = decidingKey(cols, rest, order[p - 1]!, order[p]!);
+    else d = decidingKey(restChain, restCodes, order[p - 1]!, order[p]!);
     const b = order[p]!;
     decidedBy[b] = d;
     if (d !== DECIDED_SHARED) prevRank = p + 1;
@@ -192,25 +194,54 @@ export function rankContestants({ cols, parts, rules }: RankingInput): Ranking {
   return { order, ranked, total, rank, decidedBy, passedAll, standardized: standardizedScores(total, order, ranked) };
 }
 
-/** The decidedBy code of the first of `keys` on which a and b differ; shared when none. */
-function decidingKey(cols: ScoreColumns, keys: readonly TieKey[], a: number, b: number): number {
-  for (const key of keys) {
-    const src = column(cols, key);
-    if (tieKeyCost(key, src[a]!) !== tieKeyCost(key, src[b]!)) return TIE_KEY_CODE[key];
+/** The decidedBy code of the first of the chain's keys on which a and b differ; shared when none. */
+function decidingKey(chain: Chain, codes: readonly number[], a: number, b: number): number {
+  for (let k = 0; k < chain.src.length; k++) {
+    const src = chain.src[k]!;
+    if (cost(chain.time[k]!, src[a]!) !== cost(chain.time[k]!, src[b]!)) return codes[k]!;
   }
   return DECIDED_SHARED;
 }
 
-function sortRun(order: Uint32Array, s: number, e: number, cols: ScoreColumns, keys: readonly TieKey[]): void {
-  const run = Array.from(order.subarray(s, e));
-  run.sort((a, b) => {
-    for (const key of keys) {
-      const src = column(cols, key);
-      const ca = tieKeyCost(key, src[a]!);
-      const cb = tieKeyCost(key, src[b]!);
-      if (ca !== cb) return ca < cb ? -1 : 1;
+/** The chain's keys resolved once: their columns and whether each is a time (shorter first). */
+interface Chain {
+  src: Float64Array[];
+  time: boolean[];
+}
+const chainOf = (cols: ScoreColumns, keys: readonly TieKey[]): Chain => ({ src: keys.map((k) => column(cols, k)), time: keys.map((k) => k === 'time') });
+
+/** The cost of a key's value: smaller is better, missing last (as tieKeyCost, on a resolved key). */
+const cost = (time: boolean, v: number) => (v !== v ? Infinity : time ? v : -Math.round(v * 100));
+
+/** The chain's order of a and b (negative: a first); the column index last, so the sort is stable. */
+function compareChain(chain: Chain, a: number, b: number): number {
+  for (let k = 0; k < chain.src.length; k++) {
+    const src = chain.src[k]!;
+    const ca = cost(chain.time[k]!, src[a]!);
+    const cb = cost(chain.time[k]!, src[b]!);
+    if (ca !== cb) return ca < cb ? -1 : 1;
+  }
+  return a - b;
+}
+
+/**
+ * Orders order[s .. e-1] by the rest of the chain. Runs are mostly a handful of contestants, and
+ * there can be tens of thousands of them: those are insertion-sorted in place (no array, no closure).
+ */
+function sortRun(order: Uint32Array, s: number, e: number, chain: Chain): void {
+  if (e - s <= 16) {
+    for (let i = s + 1; i < e; i++) {
+      const x = order[i]!;
+      let j = i - 1;
+      while (j >= s && compareChain(chain, order[j]!, x) > 0) {
+        order[j + 1] = order[j]!;
+        j--;
+      }
+      order[j + 1] = x;
     }
-    return a - b;
-  });
+    return;
+  }
+  const run = Array.from(order.subarray(s, e));
+  run.sort((a, b) => compareChain(chain, a, b));
   order.set(run, s);
 }
