@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { cachedText, sendCached } from '../http/public-cache.js';
 import { sendDownload, sendPdf } from '../http/download.js';
 import { z } from 'zod';
 import { parseSerial } from '../../shared/certificates/serial.js';
@@ -82,7 +83,7 @@ export function certificateRoutes(app: App, deps: Deps): void {
     handler: async (req, reply) => {
       const text = await verifyCertificate(ctxOf(deps, req), req.params.serial);
       // Already serialized (and cached) JSON: Fastify sends a string with a JSON type as is.
-      return reply.type('application/json; charset=utf-8').send(text as unknown as CertificateVerification);
+      return sendCached(req, reply, text, 'application/json; charset=utf-8');
     },
   });
 
@@ -99,7 +100,10 @@ export function certificateRoutes(app: App, deps: Deps): void {
     const serial = parseSerial(req.params.serial);
     if (serial && serial !== req.params.serial) return reply.redirect(`/verify/${serial}`, 301);
     try {
-      return html(reply, 200, verificationPage(JSON.parse(await verifyCertificate(ctxOf(deps, req), req.params.serial))));
+      const ctx = ctxOf(deps, req);
+      // The page from the cached verification, kept as text under the same key (a revocation drops both).
+      const page = await cachedText(ctx.db, `certificate:${serial ?? req.params.serial}:page`, async () => verificationPage(JSON.parse(await verifyCertificate(ctx, req.params.serial))));
+      return sendCached(req, reply.header('cache-control', 'no-cache'), page, 'text/html; charset=utf-8');
     } catch (e) {
       if (e instanceof AppError && e.status === 404) return html(reply, 404, notFoundPage(req.params.serial));
       throw e;

@@ -1,3 +1,5 @@
+import zlib from 'node:zlib';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 /**
  * Answers the public site reads most (published results, rankings, certificate verification) from
  * memory: the serialized response is kept per database and key for a short time, and dropped at
@@ -38,4 +40,52 @@ export function invalidatePublic(database: object, prefix: string): void {
   const cache = caches.get(database);
   if (!cache) return;
   for (const k of [...cache.keys()]) if (k.startsWith(prefix)) cache.delete(k);
+}
+
+/**
+ * The cached text of `key`, like cachedJson, for text that is not JSON (a server-rendered page).
+ * Shares the cache, the time limit and the invalidation by prefix.
+ */
+export function cachedText(database: object, key: string, compute: () => Promise<string>, ttlMs = PUBLIC_CACHE_TTL_MS): Promise<string> {
+  const cache = cacheOf(database);
+  const now = Date.now();
+  const hit = cache.get(key);
+  if (hit && now - hit.at < ttlMs) return hit.value;
+  const value = compute();
+  cache.set(key, { at: now, value });
+  value.catch(() => {
+    if (cache.get(key)?.value === value) cache.delete(key);
+  });
+  return value;
+}
+
+/** Compressed forms of recent cached answers, by encoding and text (the same string object hashes once). */
+const compressed = new Map<string, Map<string, Buffer>>([['br', new Map()], ['gzip', new Map()]]);
+const KEEP = 256;
+const MIN_BYTES = 1024;
+
+function compress(encoding: 'br' | 'gzip', text: string): Buffer {
+  const kept = compressed.get(encoding)!;
+  let body = kept.get(text);
+  if (!body) {
+    body = encoding === 'br'
+      ? zlib.brotliCompressSync(text, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: text.length } })
+      : zlib.gzipSync(text, { level: 9 });
+    if (kept.size >= KEEP) kept.delete(kept.keys().next().value!);
+    kept.set(text, body);
+  }
+  return body;
+}
+
+/**
+ * Sends a cached answer, compressed once (brotli, else gzip) and reused when the client accepts
+ * it: a phone on mobile data gets a 60 KB results list as a few KB.
+ */
+export function sendCached(req: FastifyRequest, reply: FastifyReply, text: string, type: string) {
+  reply.type(type).header('vary', 'accept-encoding');
+  const accepted = String(req.headers['accept-encoding'] ?? '');
+  if (text.length < MIN_BYTES) return reply.send(text);
+  const encoding = /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : null;
+  if (!encoding) return reply.send(text);
+  return reply.header('content-encoding', encoding).send(compress(encoding, text));
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sendCached } from '../http/public-cache.js';
 import { IdParam } from '../../shared/contracts/common.js';
 import { Notice, NoticeKind, Objection, ObjectionInput, PublishNoticeInput, ResolveObjectionInput } from '../../shared/contracts/notices.js';
 import { COMPETITION_STAFF_ROLES } from '../competitions/policy.js';
@@ -56,12 +57,12 @@ export function noticeRoutes(app: App, deps: Deps): void {
   app.get('/api/public/notices', {
     config: { access: 'public' },
     schema: { tags, summary: '公示栏 Notices open now and final (without their lists)' },
-    handler: async (req, reply) => reply.type('application/json').send(await publicNoticeList(ctxOf(deps, req))),
+    handler: async (req, reply) => sendCached(req, reply, await publicNoticeList(ctxOf(deps, req)), 'application/json; charset=utf-8'),
   });
   app.get('/api/public/notices/:id', {
     config: { access: 'public' },
     schema: { tags, summary: '公示内容 A public notice with its masked list', params: IdParam },
-    handler: async (req, reply) => reply.type('application/json').send(await publicNotice(ctxOf(deps, req), req.params.id)),
+    handler: async (req, reply) => sendCached(req, reply, await publicNotice(ctxOf(deps, req), req.params.id), 'application/json; charset=utf-8'),
   });
   app.post('/api/public/notices/:id/objections', {
     config: { access: 'public' },

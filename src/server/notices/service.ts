@@ -121,6 +121,20 @@ export async function getNotice(ctx: ServiceContext, id: number): Promise<Notice
   return presentNotice(r, (await objectionCounts(ctx.db, [id])).get(id)!);
 }
 
+type Head = { id: number; kind: NoticeKind; subjectId: number };
+/** A notice's kind and subject never change: read once per process (the cache key needs them). */
+const heads = new WeakMap<object, Map<number, Head>>();
+async function noticeHead(db: ServiceContext['db'], id: number): Promise<Head> {
+  let mine = heads.get(db);
+  if (!mine) heads.set(db, (mine = new Map()));
+  const known = mine.get(id);
+  if (known) return known;
+  const [head] = await db.select({ id: notices.id, kind: notices.kind, subjectId: notices.subjectId }).from(notices).where(eq(notices.id, id));
+  if (!head) throw notFound('公示');
+  mine.set(id, head);
+  return head;
+}
+
 /** What the public may see: notices open now, and final ones. Withdrawn and suspended lists are taken down. */
 const PUBLIC_STATUSES = ['open', 'final'] as const;
 
@@ -138,8 +152,7 @@ export function publicNoticeList(ctx: Pick<ServiceContext, 'db' | 'clock' | 'pii
 
 /** One public notice with its (masked) list, as JSON text; 404 when it is not public. */
 export async function publicNotice(ctx: Pick<ServiceContext, 'db' | 'clock' | 'pii'>, id: number): Promise<string> {
-  const [head] = await ctx.db.select({ id: notices.id, kind: notices.kind, subjectId: notices.subjectId }).from(notices).where(eq(notices.id, id));
-  if (!head) throw notFound('公示');
+  const head = await noticeHead(ctx.db, id);
   return cachedJson(ctx.db, publicNoticeKey(head), async () => {
     await sweepBeforeRead(ctx);
     const [r] = await ctx.db.select().from(notices).where(and(eq(notices.id, id), inArray(notices.status, [...PUBLIC_STATUSES])));

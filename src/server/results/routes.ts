@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IdParam, Ok } from '../../shared/contracts/common.js';
 import { CompetitionResults, CompletionTimesInput, EntryExplanation, MyResult } from '../../shared/contracts/results.js';
 import { sendPdf, sendXlsx } from '../http/download.js';
-import { cachedJson } from '../http/public-cache.js';
+import { cachedJson, sendCached } from '../http/public-cache.js';
 import { ctxOf, type App, type Deps } from '../http/types.js';
 import { EXPORT_FILES, exportFile } from './exports.js';
 import { publicRankings } from './public.js';
@@ -36,7 +36,7 @@ export function resultRoutes(app: App, deps: Deps): void {
     schema: { tags, summary: '团体与组织奖排名（公开） Team and organization rankings, during and after the notice', params: IdParam },
     handler: async (req, reply) => {
       const body = await cachedJson(deps.database.db, `competition:${req.params.id}:rankings`, () => publicRankings(deps.database.db, req.params.id));
-      return reply.type('application/json; charset=utf-8').send(body);
+      return sendCached(req, reply, body, 'application/json; charset=utf-8');
     },
   });
   app.get('/api/competitions/:id/exports/:file', {
