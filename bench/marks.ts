@@ -8,7 +8,6 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
 import { PARTS_30_70 } from '../src/shared/competition/parts.js';
-import type { MarkingSchemeDraft } from '../src/shared/competition/scheme.js';
 import { CompetitionRules } from '../src/shared/contracts/competitions.js';
 import { buildApp } from '../src/server/app.js';
 import { accounts } from '../src/server/accounts/tables.js';
@@ -28,25 +27,13 @@ import { saveScheme } from '../src/server/schemes/service.js';
 import { trades } from '../src/server/trades/tables.js';
 import { insertUnits } from '../src/server/units/service.js';
 import { makeIdNumber } from '../src/shared/idcard.js';
-import { report } from './lib.js';
+import { judgementScheme, report } from './lib.js';
 
 const JUDGES = 201; // 67 panels of three
 const CONNECTIONS = 200;
 const CONTESTANTS = Number(process.env.BENCH_MARK_CONTESTANTS ?? 300);
 const SECONDS = Number(process.env.BENCH_MARK_SECONDS ?? 5);
 const ROUNDS = 3;
-
-function scheme(aspects: number): MarkingSchemeDraft {
-  const marks = Array.from({ length: aspects }, (_, i) => (i < aspects - 1 ? 1.5 : 100 - 1.5 * (aspects - 1)));
-  return {
-    criteria: [{
-      code: 'J', name: '评价', subCriteria: [{
-        code: 'J1', name: '工艺评价',
-        aspects: marks.map((maxMark, i) => ({ code: `J1.${i + 1}`, description: `评价细则 ${i + 1}`, kind: 'judgement' as const, maxMark, levels: ['差', '中', '良', '优'] as [string, string, string, string] })),
-      }],
-    }],
-  };
-}
 
 async function setUp() {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sm-bench-marks-'));
@@ -65,7 +52,7 @@ async function setUp() {
     defaultQuota: null, unitQuotas: {}, parts: PARTS_30_70.map((p) => ({ ...p })), rules: CompetitionRules.parse({}),
   });
   await changeRegistration(ctx, c.id, 'registration', c.version);
-  const saved = await saveScheme(ctx, c.id, scheme(JUDGES / 3));
+  const saved = await saveScheme(ctx, c.id, judgementScheme(JUDGES / 3, 1.5));
   const personRows = Array.from({ length: CONTESTANTS }, (_, i) => personValues({ pii }, {
     name: `选手${i}`, idNumber: makeIdNumber('330102', `19${70 + (i % 20)}-0${(i % 9) + 1}-1${i % 9}`, i % 1000, 'M'), unitId: contestantUnit!.id, tradeId: trade!.id, frontLine: true,
   }));

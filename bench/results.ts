@@ -4,60 +4,31 @@
 // Float64Array sort of the same totals, in the same run. Three figures: the first computation
 // (every mark aggregated), a re-rank after a rule change (the stored per-contestant scores are
 // current: only the ranking runs again), and a repeat read (the cached ranking).
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { MarkingSchemeDraft } from '../src/shared/competition/scheme.js';
 import { CompetitionInput, CompetitionRules } from '../src/shared/contracts/competitions.js';
-import { accounts } from '../src/server/accounts/tables.js';
-import { campaigns } from '../src/server/campaign/tables.js';
 import { createCompetition } from '../src/server/competitions/service.js';
-import { systemClock, type ServiceContext } from '../src/server/context.js';
-import { openDatabase } from '../src/server/db/client.js';
 import { rowsOf } from '../src/server/db/sql-helpers.js';
-import { PiiCipher } from '../src/server/pii/cipher.js';
 import { computeRanked, computeResults } from '../src/server/results/compute.js';
 import { individualAwards } from '../src/shared/results/awards.js';
 import { organizationStandings } from '../src/shared/results/organization.js';
 import { rankContestants } from '../src/shared/results/ranking.js';
 import { teamStandings } from '../src/shared/results/teams.js';
 import { saveScheme } from '../src/server/schemes/service.js';
-import { trades } from '../src/server/trades/tables.js';
-import { report, time } from './lib.js';
+import { benchDatabase, judgementScheme, report, time } from './lib.js';
 
 const CONTESTANTS = Number(process.env.BENCH_RESULTS_CONTESTANTS ?? 100_000);
 const ASPECTS = 30;
 const UNITS = 400;
 const CHUNK = 10_000;
 
-function scheme(): MarkingSchemeDraft {
-  const marks = Array.from({ length: ASPECTS }, (_, i) => (i < ASPECTS - 1 ? 3.3 : Math.round((100 - 3.3 * (ASPECTS - 1)) * 100) / 100));
-  return {
-    criteria: [{
-      code: 'J', name: '评价', subCriteria: [{
-        code: 'J1', name: '工艺评价',
-        aspects: marks.map((maxMark, i) => ({ code: `J1.${i + 1}`, description: `评价细则 ${i + 1}`, kind: 'judgement' as const, maxMark, levels: ['差', '中', '良', '优'] as [string, string, string, string] })),
-      }],
-    }],
-  };
-}
-
 async function setUp() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sm-bench-results-'));
-  const database = await openDatabase({ pgliteDir: path.join(dir, 'pgdata') });
-  const db = database.db;
-  const pii = new PiiCipher(crypto.randomBytes(32));
-  await db.insert(campaigns).values({ name: '基准', theme: '基准', startsOn: '2009-05-01', endsOn: '2009-05-31', organizer: '局', coOrganizers: [], committeeBodies: [], contentAreas: [] });
-  const [trade] = await db.insert(trades).values({ code: '车工', name: '车工', levels: [5, 4, 3, 2, 1] }).returning();
-  const [admin] = await db.insert(accounts).values({ username: 'admin', displayName: 'admin', role: 'admin', passwordHash: 'x' }).returning();
-  const ctx: ServiceContext = { db, pii, clock: systemClock, actor: { id: admin!.id, username: 'admin', displayName: 'admin', role: 'admin', unitId: null, personId: null, committeeBody: null } };
+  const { dir, database, db, trade, ctx } = await benchDatabase('sm-bench-results-');
   const c = await createCompetition(ctx, CompetitionInput.parse({
     tradeId: trade!.id, name: '基准竞赛', startsOn: '2009-05-22', endsOn: '2009-05-24', venue: '基准', stations: 1000, codePrefix: 'B',
     registrationOpensAt: '2009-05-01T00:00:00+08:00', registrationClosesAt: '2009-05-12T00:00:00+08:00',
   }));
-  await saveScheme(ctx, c.id, scheme());
+  await saveScheme(ctx, c.id, judgementScheme(ASPECTS, 3.3));
   const t0 = performance.now();
   // Everything per contestant is generated in SQL: 100k people, units, entries, 9M marks. The rows
   // are consistent by construction, so the foreign-key triggers are off while they load, and the
