@@ -611,6 +611,8 @@ export const en: Record<MessageKey, string> = {
   'results.export.rankingsXlsx': 'Rankings (Excel)',
   'results.export.rankingsPdf': 'Rankings (PDF)',
   'results.export.drawPdf': 'Draw (PDF)',
+  'results.export.drawXlsx': 'Draw (Excel)',
+  'results.export.sheetsXlsx': 'Marks recorded (Excel)',
   'results.export.sheetsPdf': 'Score sheets (PDF)',
   'results.contestant': 'Contestant',
   'results.practicalSum': 'Practical score',

@@ -611,6 +611,8 @@ export const zh = {
   'results.export.rankingsXlsx': '排名 Excel',
   'results.export.rankingsPdf': '排名 PDF',
   'results.export.drawPdf': '抽签表 PDF',
+  'results.export.drawXlsx': '抽签表 Excel',
+  'results.export.sheetsXlsx': '评分记录 Excel',
   'results.export.sheetsPdf': '评分表 PDF',
   'results.contestant': '选手',
   'results.practicalSum': '实操成绩计算',

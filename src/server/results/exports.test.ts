@@ -2,7 +2,9 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rowsOf } from '../db/sql-helpers.js';
 import { readFirstSheet } from '../excel/read.js';
 import { call, makeTestEnv, type TestEnv } from '../test/harness.js';
 import { markedCompetition, type MarkedWorld } from './results-fixture.js';
@@ -76,6 +78,20 @@ describe('exports (organizers): Excel reads back, PDF text reads back with pdfto
     const sheets = pdfText((await download('score-sheets.pdf')).rawPayload);
     for (const a of ['A1.1', 'A1.2', 'B1.1', 'B1.2']) expect(sheets).toContain(`评分表 ${a}`);
     expect(sheets).toMatch(/第\s*1\s*页/);
+  });
+
+  it('draw.xlsx lists the codes; score-sheets.xlsx has every mark with its aspect, judge and source', async () => {
+    const draw = await sheetRows((await download('draw.xlsx')).rawPayload);
+    expect(draw[0]).toEqual(['参赛编号', '工位', '场次']);
+    expect(draw.slice(1).map((r) => r[0]).sort()).toEqual(w.byK.map((e) => e.code).sort());
+    const marks = await sheetRows((await download('score-sheets.xlsx')).rawPayload);
+    expect(marks[0]).toEqual(['参赛编号', '评分模块', '细则', '类型', '满分', '裁判', '分值', '来源']);
+    const [count] = await rowsOf<{ n: number }>(env.database.db, sql`select count(*)::int as n from marks where competition_id = ${w.competitionId}`);
+    expect(marks.length - 1).toBe(Number(count!.n));
+    for (const r of marks.slice(1)) {
+      expect(['A1.1', 'A1.2', 'B1.1', 'B1.2']).toContain(r[2]);
+      expect(['裁判录入', '纸质双录', '成绩更正']).toContain(r[7]);
+    }
   });
 
   it('refuses units and an unknown file name', async () => {

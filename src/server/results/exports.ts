@@ -7,13 +7,15 @@ import { competitionRow, requireOrganizer } from '../competitions/policy.js';
 import type { ServiceContext } from '../context.js';
 import { getDraw } from '../draws/service.js';
 import { notFound } from '../http/errors.js';
+import { entries } from '../entries/tables.js';
 import { aspectJudges } from '../judging/tables.js';
+import { marks } from '../marks/tables.js';
 import { tablesPdf, type PdfTable } from '../pdf/table.js';
 import { currentScheme } from '../schemes/service.js';
 import { computeRanked } from './compute.js';
 
 /** 导出: results, rankings, the draw and the score sheets, for the organizers, as Excel and PDF. */
-export const EXPORT_FILES = ['results.xlsx', 'results.pdf', 'rankings.xlsx', 'rankings.pdf', 'draw.pdf', 'score-sheets.pdf'] as const;
+export const EXPORT_FILES = ['results.xlsx', 'results.pdf', 'rankings.xlsx', 'rankings.pdf', 'draw.xlsx', 'draw.pdf', 'score-sheets.xlsx', 'score-sheets.pdf'] as const;
 export type ExportFile = (typeof EXPORT_FILES)[number];
 
 export interface ExportedFile { fileName: string; type: 'xlsx' | 'pdf'; body: Buffer }
@@ -98,6 +100,28 @@ async function drawTable(ctx: ServiceContext, competitionId: number, name: strin
   };
 }
 
+/**
+ * 评分记录 (Excel): every mark as it stands, by code, aspect and seat, with the judge and where
+ * the mark came from (a judge's phone, a paper sheet keyed twice, an amendment).
+ */
+async function markRecords(ctx: ServiceContext, competitionId: number): Promise<Sheet> {
+  const scheme = await currentScheme(ctx.db, competitionId);
+  const aspects = new Map((scheme?.aspects ?? []).map((a) => [a.id, a]));
+  const rows = await ctx.db.select({ code: entries.code, aspectId: marks.aspectId, judge: accounts.displayName, value: marks.value, source: marks.source })
+    .from(marks).innerJoin(entries, eq(entries.id, marks.entryId)).innerJoin(accounts, eq(accounts.id, marks.judgeId))
+    .where(eq(marks.competitionId, competitionId)).orderBy(asc(entries.code), asc(marks.aspectId), asc(marks.judgeId));
+  const SOURCE = { judge: '裁判录入', paper: '纸质双录', amendment: '成绩更正' } as const;
+  return {
+    title: '评分记录',
+    columns: [{ header: '参赛编号', width: 10 }, { header: '评分模块', width: 8 }, { header: '细则', width: 8 }, { header: '类型', width: 6 },
+      { header: '满分', width: 6 }, { header: '裁判', width: 10 }, { header: '分值', width: 6 }, { header: '来源', width: 10 }],
+    rows: rows.map((r) => {
+      const a = aspects.get(r.aspectId);
+      return [r.code, a?.criterionCode ?? null, a?.code ?? null, a?.kind === 'judgement' ? '评价' : '测量', a?.maxMark ?? null, r.judge, r.value, SOURCE[r.source]];
+    }),
+  };
+}
+
 /** 评分表: per aspect, every code with a box per seat of the panel (names of the assigned team). */
 async function scoreSheets(ctx: ServiceContext, competitionId: number, name: string): Promise<PdfTable[]> {
   const scheme = await currentScheme(ctx.db, competitionId);
@@ -134,6 +158,8 @@ export async function exportFile(ctx: ServiceContext, competitionId: number, fil
       return { fileName: `${base}团体与组织奖排名.xlsx`, type: 'xlsx', body: await workbook([toSheet(teams!, '团体排名'), toSheet(orgs!, '组织奖')]) };
     }
     case 'rankings.pdf': return { fileName: `${base}团体与组织奖排名.pdf`, type: 'pdf', body: await tablesPdf(rankingTables(await results()), true) };
+    case 'draw.xlsx': return { fileName: `${base}抽签结果.xlsx`, type: 'xlsx', body: await workbook([toSheet(await drawTable(ctx, competitionId, base), '抽签结果')]) };
+    case 'score-sheets.xlsx': return { fileName: `${base}评分记录.xlsx`, type: 'xlsx', body: await workbook([await markRecords(ctx, competitionId)]) };
     case 'draw.pdf': return { fileName: `${base}抽签结果.pdf`, type: 'pdf', body: await tablesPdf([await drawTable(ctx, competitionId, base)]) };
     case 'score-sheets.pdf': {
       const sheets = await scoreSheets(ctx, competitionId, base);

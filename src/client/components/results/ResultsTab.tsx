@@ -20,7 +20,9 @@ const EXPORTS = [
   { file: 'results.pdf', label: 'results.export.resultsPdf' },
   { file: 'rankings.xlsx', label: 'results.export.rankingsXlsx' },
   { file: 'rankings.pdf', label: 'results.export.rankingsPdf' },
+  { file: 'draw.xlsx', label: 'results.export.drawXlsx' },
   { file: 'draw.pdf', label: 'results.export.drawPdf' },
+  { file: 'score-sheets.xlsx', label: 'results.export.sheetsXlsx' },
   { file: 'score-sheets.pdf', label: 'results.export.sheetsPdf' },
 ] as const;
 
