@@ -164,11 +164,17 @@ export function rankContestants({ cols, parts, rules }: RankingInput): Ranking {
   const rest = first ? chain.slice(1) : chain;
   const restChain = chainOf(cols, rest);
   const restCodes = rest.map((k) => TIE_KEY_CODE[k]);
+  // The rest of the chain as one number per contestant when its keys are small integers: a tied
+  // run then sorts on one typed array instead of going key by key.
+  const packed = packKeys(cols, rest);
   if (rest.length > 0) {
     for (let s = 0; s < ranked;) {
       let e = s + 1;
       while (e < ranked && tS[e] === tS[s] && (!firstCodes || fS[e] === fS[s])) e++;
-      if (e - s > 1) sortRun(order, s, e, restChain);
+      if (e - s > 1) {
+        if (packed) sortRunPacked(order, s, e, packed.key);
+        else sortRun(order, s, e, restChain);
+      }
       s = e;
     }
   }
@@ -182,7 +188,7 @@ export function rankContestants({ cols, parts, rules }: RankingInput): Ranking {
     let d: number;
     if (tS[p - 1] !== tS[p]) d = DECIDED_TOTAL;
     else if (firstCodes && fS[p - 1] !== fS[p]) d = firstCode;
-    else d = decidingKey(restChain, restCodes, order[p - 1]!, order[p]!);
+    else d = packed ? decidingPacked(packed, restCodes, order[p - 1]!, order[p]!) : decidingKey(restChain, restCodes, order[p - 1]!, order[p]!);
     const b = order[p]!;
     decidedBy[b] = d;
     if (d !== DECIDED_SHARED) prevRank = p + 1;
@@ -192,6 +198,53 @@ export function rankContestants({ cols, parts, rules }: RankingInput): Ranking {
   const total = th; // hundredths → points, in place
   for (let i = 0; i < n; i++) total[i] = th[i]! / 100;
   return { order, ranked, total, rank, decidedBy, passedAll, standardized: standardizedScores(total, order, ranked) };
+}
+
+interface Packed {
+  /** Σ code_k × (product of the later keys' ranges): smaller is better, exact below 2^53. */
+  key: Float64Array;
+  codes: Int32Array[];
+}
+
+/** The keys' integer codes (keyCodes) packed into one number each, or null when they do not fit. */
+function packKeys(cols: ScoreColumns, keys: readonly TieKey[]): Packed | null {
+  if (keys.length === 0) return null;
+  const parts = keys.map((k) => keyCodes(cols, k));
+  if (parts.some((p) => !p)) return null;
+  const ranges = parts.map((p) => p!.range);
+  if (ranges.reduce((a, r) => a * r, 1) >= 2 ** 53) return null;
+  const key = new Float64Array(cols.n);
+  for (let k = 0; k < parts.length; k++) {
+    const codes = parts[k]!.codes;
+    const scale = ranges.slice(k + 1).reduce((a, r) => a * r, 1);
+    for (let i = 0; i < cols.n; i++) key[i] = key[i]! + codes[i]! * scale;
+  }
+  return { key, codes: parts.map((p) => p!.codes) };
+}
+
+function sortRunPacked(order: Uint32Array, s: number, e: number, key: Float64Array): void {
+  if (e - s <= 16) {
+    for (let i = s + 1; i < e; i++) {
+      const x = order[i]!;
+      const kx = key[x]!;
+      let j = i - 1;
+      while (j >= s && (key[order[j]!]! > kx || (key[order[j]!]! === kx && order[j]! > x))) {
+        order[j + 1] = order[j]!;
+        j--;
+      }
+      order[j + 1] = x;
+    }
+    return;
+  }
+  const run = Array.from(order.subarray(s, e));
+  run.sort((a, b) => key[a]! - key[b]! || a - b);
+  order.set(run, s);
+}
+
+function decidingPacked(p: Packed, codes: readonly number[], a: number, b: number): number {
+  if (p.key[a] === p.key[b]) return DECIDED_SHARED;
+  for (let k = 0; k < p.codes.length; k++) if (p.codes[k]![a] !== p.codes[k]![b]) return codes[k]!;
+  return DECIDED_SHARED;
 }
 
 /** The decidedBy code of the first of the chain's keys on which a and b differ; shared when none. */
