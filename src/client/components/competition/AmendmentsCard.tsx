@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Form, Input, Modal, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { AmendmentStatus } from '../../../shared/competition/states';
 import { api } from '../../api';
@@ -9,6 +9,7 @@ import { useMe } from '../../session';
 import { formatDateTime } from '../dates';
 import { applyServerErrors } from '../formErrors';
 import { competitionKeys, schemeQuery, useCompetitionAction } from './common';
+import { markingJudges, ScoreChangeFields } from './ScoreChangeFields';
 import type { AmendmentView, Competition, StaffMember } from './types';
 
 type RequestValues = { code: string; part: 'practical' | 'theory' | 'oral'; aspectId?: number; judgeId?: number; newValue: number; reason: string };
@@ -36,7 +37,7 @@ export function AmendmentsCard({ c }: { c: Competition }) {
 
   const personName = (id: number | null) => (id == null ? t('common.dash') : id === me.id ? t('amend.me') : (staff.data?.find((s) => s.accountId === id)?.displayName ?? `#${id}`));
   const aspectCode = (id: number | null) => (id == null ? '' : (scheme.data?.aspects.find((a) => a.id === id)?.code ?? `#${id}`));
-  const judges = [...new Map((staff.data ?? []).filter((s) => ['judge', 'chief', 'substitute'].includes(s.role)).map((s) => [s.accountId, s])).values()];
+  const judges = markingJudges(staff.data);
 
   const request = async (v: RequestValues) => {
     setFormError(null);
@@ -128,22 +129,7 @@ export function AmendmentsCard({ c }: { c: Competition }) {
           <Form.Item label={t('draw.code')} name="code" rules={[{ required: true, whitespace: true }]} extra={t('amend.codeHelp')}>
             <Input maxLength={20} />
           </Form.Item>
-          <Form.Item label={t('amend.part')} name="part" rules={[{ required: true }]}>
-            <Select options={c.parts.map((p) => ({ value: p.key, label: labels.part(p.key) }))} />
-          </Form.Item>
-          {part === 'practical' && (
-            <>
-              <Form.Item label={t('progress.aspect')} name="aspectId" rules={[{ required: true }]}>
-                <Select options={(scheme.data?.aspects ?? []).map((a) => ({ value: a.id, label: `${a.code} ${a.description}` }))} />
-              </Form.Item>
-              <Form.Item label={t('amend.judge')} name="judgeId" rules={[{ required: true }]}>
-                <Select options={judges.map((j) => ({ value: j.accountId, label: `${j.displayName}（${labels.staffRole(j.role)}）` }))} />
-              </Form.Item>
-            </>
-          )}
-          <Form.Item label={t('amend.newValue')} name="newValue" rules={[{ required: true }]}>
-            <InputNumber min={0} max={100} step={1} style={{ width: '100%' }} />
-          </Form.Item>
+          <ScoreChangeFields c={c} part={part} aspects={scheme.data?.aspects ?? []} judges={judges} />
           <Form.Item label={t('amend.reason')} name="reason" rules={[{ required: true, whitespace: true }]}>
             <Input.TextArea rows={3} maxLength={1000} />
           </Form.Item>

@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Form, Input, InputNumber, Modal, Radio, Select, Typography } from 'antd';
+import { Alert, Form, Input, Modal, Radio, Typography } from 'antd';
 import { useState } from 'react';
 import type { Appeal, AppealDecision } from '../../../shared/contracts/appeals';
 import type { PartKey } from '../../../shared/competition/parts';
 import { api } from '../../api';
 import { useT } from '../../i18n';
-import { useLabels } from '../../i18n/labels';
 import { competitionKeys, schemeQuery, useCompetitionAction } from '../competition/common';
+import { markingJudges, ScoreChangeFields } from '../competition/ScoreChangeFields';
 import type { Competition, StaffMember } from '../competition/types';
 import { applyServerErrors } from '../formErrors';
 
@@ -18,7 +18,6 @@ type Values = { outcome: AppealDecision['outcome']; reason: string; part?: PartK
  */
 export function AppealDecisionModal({ c, appeal, onClose }: { c: Competition; appeal: Appeal | null; onClose: () => void }) {
   const t = useT();
-  const labels = useLabels();
   const { run, busy } = useCompetitionAction(c.id);
   const [form] = Form.useForm<Values>();
   const outcome = Form.useWatch('outcome', form);
@@ -26,7 +25,7 @@ export function AppealDecisionModal({ c, appeal, onClose }: { c: Competition; ap
   const [error, setError] = useState<string | null>(null);
   const scheme = useQuery({ ...schemeQuery(c.id), enabled: !!appeal });
   const staff = useQuery({ queryKey: competitionKeys.part(c.id, 'staff'), queryFn: () => api.get<StaffMember[]>(`/api/competitions/${c.id}/staff`), enabled: !!appeal });
-  const judges = [...new Map((staff.data ?? []).filter((s) => ['judge', 'chief', 'substitute'].includes(s.role)).map((s) => [s.accountId, s])).values()];
+  const judges = markingJudges(staff.data);
 
   const submit = async (v: Values) => {
     if (!appeal) return;
@@ -85,22 +84,7 @@ export function AppealDecisionModal({ c, appeal, onClose }: { c: Competition; ap
         {outcome === 'upheld' && (
           <>
             <Typography.Paragraph type="secondary">{t('appeal.upheldHelp')}</Typography.Paragraph>
-            <Form.Item label={t('amend.part')} name="part" rules={[{ required: true }]}>
-              <Select options={c.parts.map((p) => ({ value: p.key, label: labels.part(p.key) }))} />
-            </Form.Item>
-            {part === 'practical' && (
-              <>
-                <Form.Item label={t('progress.aspect')} name="aspectId" rules={[{ required: true }]}>
-                  <Select showSearch={{ optionFilterProp: 'label' }} options={(scheme.data?.aspects ?? []).map((a) => ({ value: a.id, label: `${a.code} ${a.description}` }))} />
-                </Form.Item>
-                <Form.Item label={t('amend.judge')} name="judgeId" rules={[{ required: true }]}>
-                  <Select options={judges.map((j) => ({ value: j.accountId, label: `${j.displayName}（${labels.staffRole(j.role)}）` }))} />
-                </Form.Item>
-              </>
-            )}
-            <Form.Item label={t('amend.newValue')} name="newValue" rules={[{ required: true }]}>
-              <InputNumber min={0} max={100} step={0.5} style={{ width: '100%' }} />
-            </Form.Item>
+            <ScoreChangeFields c={c} part={part} aspects={scheme.data?.aspects ?? []} judges={judges} />
           </>
         )}
       </Form>
