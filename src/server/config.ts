@@ -18,6 +18,7 @@ const Env = z.object({
     .optional(),
   COOKIE_SECURE: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DB_WAIT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
 });
 
 export type Config = {
@@ -30,6 +31,8 @@ export type Config = {
   secretKey: string | undefined;
   cookieSecure: boolean;
   logLevel: string;
+  /** How long a request waits for a database connection before it is answered 503. */
+  dbWaitMs: number;
 };
 
 export class ConfigError extends Error {}
@@ -55,5 +58,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: e.SECRET_KEY,
     cookieSecure: e.COOKIE_SECURE === '1',
     logLevel: e.LOG_LEVEL,
+    dbWaitMs: e.DB_WAIT_MS,
   };
 }

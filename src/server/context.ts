@@ -1,5 +1,5 @@
 import type { Role } from '../shared/contracts/auth.js';
-import type { Db } from './db/client.js';
+import type { Db, Tx } from './db/client.js';
 import type { PiiCipher } from './pii/cipher.js';
 
 /** Who is acting. `null` is the anonymous public. */
@@ -25,4 +25,13 @@ export interface ServiceContext {
   clock: Clock;
   pii: PiiCipher;
   ip?: string;
+}
+
+/**
+ * The same context on a transaction: everything called with it reads and writes through `tx`.
+ * Inside `ctx.db.transaction(…)` pass this (or `tx`) on, never `ctx` itself: the outer handle
+ * there is refused (see db/guard.ts).
+ */
+export function inTx(ctx: ServiceContext, tx: Tx): ServiceContext {
+  return { ...ctx, db: tx as unknown as Db };
 }

@@ -12,7 +12,7 @@ async function main() {
   const started = performance.now();
   const config = loadConfig();
   const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
-  const database = await openDatabase({ url: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pgdata') });
+  const database = await openDatabase({ url: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pgdata'), waitMs: config.dbWaitMs });
   const pii = new PiiCipher(loadMasterKey({ secretKey: config.secretKey, dataDir: config.dataDir }));
   const boot = await bootstrap({ db: database.db, pii, clock: systemClock, demo: config.demo, adminPassword: config.adminPassword, dataDir: config.dataDir });
   const app = await buildApp({ database, pii, cookieSecure: config.cookieSecure, logger: { level: config.logLevel } });

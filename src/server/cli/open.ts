@@ -7,7 +7,7 @@ import { lockDataDir } from '../db/lock.js';
 export async function openConfigured() {
   const config = loadConfig({ ...process.env, DEMO: process.env.DEMO ?? '1' });
   const unlock = config.databaseUrl ? () => {} : lockDataDir(config.dataDir);
-  const database = await openDatabase({ url: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pgdata') });
+  const database = await openDatabase({ url: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pgdata'), waitMs: config.dbWaitMs });
   return {
     config,
     database,

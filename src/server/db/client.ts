@@ -7,6 +7,7 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { MIGRATIONS_DIR } from '../paths.js';
 import * as schema from './schema.js';
+import { BoundedQueue, dbBusy, describeCall, guardClientMethods, guardTransactions } from './guard.js';
 
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 /** A transaction handle: the same query API as Db. */
@@ -24,19 +25,29 @@ export interface Database {
 
 const MIGRATIONS = MIGRATIONS_DIR;
 
+/** How long a request waits for the database before it is answered 503 (never left hanging). */
+export const DEFAULT_DB_WAIT_MS = 15_000;
+
 /** PostgreSQL when `url` is given, otherwise PGlite in `pgliteDir` (a folder or `memory://`). */
-export async function openDatabase(opts: { url?: string; pgliteDir?: string }): Promise<Database> {
+export async function openDatabase(opts: { url?: string; pgliteDir?: string; waitMs?: number }): Promise<Database> {
+  const waitMs = opts.waitMs ?? DEFAULT_DB_WAIT_MS;
   if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: 20 });
+    const pool = new pg.Pool({ connectionString: opts.url, max: 20, connectionTimeoutMillis: waitMs });
     // An idle connection dropped by the server (restart, admin command) must not crash the process.
     pool.on('error', (e) => console.warn(`postgres: idle connection lost (${e.message})`));
+    boundPoolWait(pool, waitMs);
+    guardClientMethods(pool, ['query', 'connect']);
     const db = drizzlePg(pool, { schema }) as unknown as Db;
+    guardTransactions(db, pool);
     await migratePg(db as never, { migrationsFolder: MIGRATIONS });
     return { db, kind: 'postgres', close: () => pool.end() };
   }
   const client = new PGlite(opts.pgliteDir ?? 'memory://');
   await client.waitReady;
+  queueOuterCalls(client, waitMs);
+  guardClientMethods(client, ['query', 'exec', 'transaction', 'describeQuery']);
   const db = drizzlePglite(client, { schema }) as unknown as Db;
+  guardTransactions(db, client);
   await migratePglite(db as never, { migrationsFolder: MIGRATIONS });
   return {
     db,
@@ -48,4 +59,34 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string }): 
       }
     },
   };
+}
+
+/** The embedded database's one connection, taken in turn with a bounded wait (see guard.ts). */
+function queueOuterCalls(client: PGlite, waitMs: number) {
+  const queue = new BoundedQueue(waitMs, (i) =>
+    console.warn(`database busy: "${i.what}" waited ${i.waited} ms; the connection is held by "${i.holder}" for ${i.heldFor} ms — answered 503`));
+  const target = client as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const name of ['query', 'exec', 'transaction', 'describeQuery']) {
+    const original = target[name]!.bind(client);
+    target[name] = (...args: unknown[]) => queue.run(describeCall(name, args), () => original(...args));
+  }
+}
+
+/** A pool that cannot hand out a connection in time answers 503 like the embedded database. */
+function boundPoolWait(pool: pg.Pool, waitMs: number) {
+  const target = pool as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+  for (const name of ['query', 'connect']) {
+    const original = target[name]!.bind(pool);
+    target[name] = async (...args: unknown[]) => {
+      try {
+        return await original(...args);
+      } catch (e) {
+        if (e instanceof Error && /timeout exceeded when trying to connect/i.test(e.message)) {
+          console.warn(`database busy: no PostgreSQL connection free within ${waitMs} ms — answered 503`);
+          throw dbBusy(waitMs);
+        }
+        throw e;
+      }
+    };
+  }
 }

@@ -3,10 +3,13 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ErrorBody } from '../../shared/contracts/common.js';
 import { TransitionError } from '../../shared/competition/state-machine.js';
 import { AppError } from './errors.js';
+import { rootCause } from '../db/guard.js';
 
 /** Every error leaves as `{ error: { code, message, issues? } }`; a user's mistake is never a 500. */
 export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+  app.setErrorHandler((thrown: FastifyError | AppError, req, reply) => {
+    // A refusal raised under a database call (e.g. 数据库繁忙) arrives wrapped by drizzle.
+    const err = rootCause(thrown) as FastifyError | AppError;
     const send = (status: number, error: ErrorBody['error']) => reply.status(status).send({ error });
     if (err instanceof AppError) {
       if (err.retryAfterSeconds) reply.header('retry-after', String(err.retryAfterSeconds));

@@ -4,7 +4,7 @@ import { composePanel, recusalReason } from '../../shared/competition/recusal.js
 import { checkMarkValue, spreadExceeded } from '../../shared/competition/marks.js';
 import { accounts } from '../accounts/tables.js';
 import { competitionRow, requireStaff } from '../competitions/policy.js';
-import type { ServiceContext } from '../context.js';
+import { inTx, type ServiceContext } from '../context.js';
 import type { DbOrTx } from '../db/client.js';
 import { entries } from '../entries/tables.js';
 import { AppError, conflict, forbidden, invalid, notFound } from '../http/errors.js';
@@ -103,7 +103,7 @@ export async function submitMark(ctx: ServiceContext, competitionId: number, inp
     const c = await lockMarkChain(tx, competitionId);
     if (!c) throw notFound('竞赛');
     if (c.status !== 'marking') {
-      if (source === 'judge') await requireStaff(ctx, competitionId, ...JUDGES); // strangers learn nothing of the status
+      if (source === 'judge') await requireStaff(inTx(ctx, tx), competitionId, ...JUDGES); // strangers learn nothing of the status
       throw conflict(marksLocked(c.status) ? '成绩已锁定' : '评分尚未开始');
     }
     const frame = await markingFrame(ctx.db, tx, competitionId, c.version);
