@@ -1,6 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import noOuterDbInTransaction from './eslint/no-outer-db-in-transaction.js';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'drizzle/**'] },
@@ -18,6 +19,11 @@ export default tseslint.config(
     },
   },
   { files: ['src/server/excel/exceljs.ts'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    files: ['src/server/**/*.ts'],
+    plugins: { local: { rules: { 'no-outer-db-in-transaction': noOuterDbInTransaction } } },
+    rules: { 'local/no-outer-db-in-transaction': 'error' },
+  },
   {
     files: ['src/shared/**'],
     rules: {

@@ -106,6 +106,7 @@ export async function submitMark(ctx: ServiceContext, competitionId: number, inp
       if (source === 'judge') await requireStaff(inTx(ctx, tx), competitionId, ...JUDGES); // strangers learn nothing of the status
       throw conflict(marksLocked(c.status) ? '成绩已锁定' : '评分尚未开始');
     }
+    // eslint-disable-next-line local/no-outer-db-in-transaction -- the root handle only keys the frame cache; tx reads
     const frame = await markingFrame(ctx.db, tx, competitionId, c.version);
     // Access first: only the competition's judges mark (the staff list is frozen while marking).
     if (source === 'judge' && !frame.judgeUnits.has(judgeId)) throw forbidden('您不是该竞赛的裁判');

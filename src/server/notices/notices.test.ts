@@ -2,6 +2,7 @@ import { eq, inArray, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertAccount } from '../accounts/service.js';
 import { auditLog } from '../audit/tables.js';
+import { inTx } from '../context.js';
 import { entries } from '../entries/tables.js';
 import { writeOutcomes } from '../outcomes/service.js';
 import { decode, expectOk, lockedWorld } from '../outcomes/test-world.js';
@@ -191,7 +192,8 @@ describe('public notice (公示) of competition results', () => {
     expect(levels.get(w.entriesA[1]!)).toBe(1);
     expect(levels.get(w.entriesB[2]!)).toBe(2);
 
-    const again = await env.database.db.transaction((tx) => writeOutcomes(tx, { db: env.database.db, actor: null, clock: env.clock, pii: env.pii }, w.competitionId));
+    const system = { db: env.database.db, actor: null, clock: env.clock, pii: env.pii };
+    const again = await env.database.db.transaction((tx) => writeOutcomes(tx, inTx(system, tx), w.competitionId));
     expect(again).toEqual({ written: 0 });
     expect((await call(env, admin, 'GET', url('/outcomes'))).json()).toHaveLength(outcomes.length);
     expect((await call(env, admin, 'POST', url('/notice'), { workingDays: 5 })).statusCode).toBe(409);
