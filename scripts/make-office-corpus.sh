@@ -96,12 +96,16 @@ fods('scheme-formula-text.fods', [('评分标准', [SH,
 open(os.path.join(src, 'ids.txt'), 'w').write('\n'.join(ids + [passing, failing]) + '\n')
 PY
 
+# 11. The platform's own scheme export (formula-looking texts), to be re-saved by LibreOffice below.
+(cd "$OUT/../../../.." && npx tsx scripts/office-corpus-export.ts "$SRC/scheme-export-resaved.xlsx")
+
 cd "$SRC"
-conv() { soffice --headless --norestore --convert-to "$1" --outdir "$SRC/out" "${@:2}" >/dev/null 2>&1; }
+conv() { soffice --headless --norestore --convert-to "$1" --outdir "${OUTDIR:-$SRC/out}" "${@:2}" >/dev/null 2>&1; }
 # CSV: UTF-8 (76), comma (44), no quote-as-text, "detect special numbers" on, as a clerk opening it does.
 conv 'xlsx:Calc MS Excel 2007 XML' --infilter='CSV:44,34,76,1,,2052,false,true,false,false,true' people-numeric-id.csv entries-numeric-id.csv
 conv 'xlsx:Calc MS Excel 2007 XML' people-id-ends-000.fods people-empty-first-sheet.fods people-title-row.fods \
   people-instructions-above.fods people-zero-width.fods part-scores-float.fods scheme-formula-text.fods
+OUTDIR="$SRC/resave" conv 'xlsx:Calc MS Excel 2007 XML' scheme-export-resaved.xlsx && mv resave/scheme-export-resaved.xlsx out/
 conv 'xls:MS Excel 97' people-formats.fods
 conv 'ods:calc8' people-formats.fods
 conv 'csv:Text - txt - csv (StarCalc):44,34,76,1' people-formats.fods

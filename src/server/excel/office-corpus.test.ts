@@ -144,6 +144,13 @@ describe('formula-looking text', () => {
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json().scheme).toEqual(res.json().scheme);
   });
+
+  it('our export, opened and re-saved by LibreOffice, imports back as the same texts', async () => {
+    const res = await upload(admin, `/api/competitions/${world.competitionId}/scheme/import`, corpus('scheme-export-resaved.xlsx'), 'scheme.xlsx');
+    expect(res.statusCode, res.body).toBe(200);
+    const aspects = res.json().scheme.criteria.flatMap((c: any) => c.subCriteria.flatMap((s: any) => s.aspects));
+    expect(aspects.map((a: { description: string }) => a.description)).toEqual(DESCRIPTIONS);
+  });
 });
 
 describe('units export', () => {
