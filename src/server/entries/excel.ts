@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { RowIssue } from '../../shared/contracts/imports.js';
 import { ENTRIES_SHEET } from '../../shared/excel/entries-sheet.js';
 import { cellText, columnLetter } from '../../shared/excel/sheet.js';
-import { checkIdNumber } from '../../shared/idcard.js';
+import { idNumberFromCell } from '../../shared/excel/id-cell.js';
 import type { ServiceContext } from '../context.js';
 import { sheetRefusal } from '../excel/refusal.js';
 import { readSheetRows } from '../excel/sheet-rows.js';
@@ -26,10 +26,14 @@ export async function importEntries(ctx: ServiceContext, competitionId: number, 
   const issues: RowIssue[] = [];
   const found: { row: number; personId: number }[] = [];
   for (const { row, values } of rows) {
-    const id = checkIdNumber(cellText(values.idNumber));
-    if (!id.ok) { issues.push({ row, column: col('idNumber'), header: '身份证号', reason: '身份证号无效（长度、出生日期或校验位错误）' }); continue; }
+    // The same reading of the cell as the people import; a number ending in 000 that passes its
+    // check is taken only if the registry already holds exactly that number (see id-cell.ts).
+    const id = idNumberFromCell(values.idNumber, ctx.clock.now());
+    const idNumber = id.ok ? id.value : id.suspect;
+    if (!idNumber) { issues.push({ row, column: col('idNumber'), header: '身份证号', reason: (id as { reason: string }).reason }); continue; }
     const [p] = await ctx.db.select({ id: people.id, name: people.name }).from(people)
-      .where(and(eq(people.idNumberHash, ctx.pii.hash('idNumber', id.value)), actor.role === 'unit' ? eq(people.unitId, actor.unitId ?? -1) : undefined));
+      .where(and(eq(people.idNumberHash, ctx.pii.hash('idNumber', idNumber)), actor.role === 'unit' ? eq(people.unitId, actor.unitId ?? -1) : undefined));
+    if (!p && !id.ok) { issues.push({ row, column: col('idNumber'), header: '身份证号', reason: id.reason }); continue; }
     if (!p) { issues.push({ row, column: col('idNumber'), header: '身份证号', reason: actor.role === 'unit' ? '本单位没有登记此人，请先导入人员' : '人员库中没有此人，请先导入人员' }); continue; }
     const name = cellText(values.name);
     if (name && name !== p.name) { issues.push({ row, column: col('name'), header: '姓名', reason: `与登记的姓名「${p.name}」不一致` }); continue; }

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
 import ExcelJS, { type Row } from './exceljs.js';
-import { readFirstSheet } from './read.js';
+import { readFirstSheet, readTable } from './read.js';
+import { buildTemplate } from './write.js';
+import { headerMatch } from '../../shared/excel/sheet.js';
+import { PEOPLE_SHEET } from '../../shared/excel/people-sheet.js';
 import { makeZip } from '../test/xlsx.js';
 
 describe('reading a sheet', () => {
@@ -29,6 +32,22 @@ describe('reading a sheet', () => {
       }
     }
     expect(m).toBe(rows);
+  });
+});
+
+describe('finding the table', () => {
+  it('reads a filled template (data sheet, hidden lists, instructions) whole while the other sheets are checked', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await buildTemplate(PEOPLE_SHEET, { trade: ['车工', '钳工'] })) as never);
+    const ws = wb.worksheets[0]!;
+    ws.spliceRows(1, 0, ['2026 年人员名单'], []); // a title and an empty row above the header
+    for (let i = 0; i < 5000; i++) ws.addRow([`员工${i}`, '男', `id${i}`, '', '江川技师学院']);
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    const rows: number[] = [];
+    for await (const r of readTable(buf, (cells) => headerMatch(PEOPLE_SHEET, cells))) rows.push(r.number);
+    expect(rows).toHaveLength(1 + 5000);
+    expect(rows[0]).toBe(3);
+    expect(rows.at(-1)).toBe(5003);
   });
 });
 

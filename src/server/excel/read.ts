@@ -1,4 +1,4 @@
-import type { CellValue } from '../../shared/excel/sheet.js';
+import { normalizeCellText, type CellValue } from '../../shared/excel/sheet.js';
 import { EXCEL_LIMITS, openXlsx, refuseFile, type XlsxArchive } from './limits.js';
 
 /**
@@ -30,8 +30,10 @@ class XmlError extends Error {}
 const MAX_COLUMNS = 16_384;
 const MAX_TOKEN_CHARS = 1024 * 1024;
 const MAX_DEPTH = 100;
-/** A row's cells are filled out to a dense array up to this column (the header row always). */
+/** A row's cells are filled out to a dense array up to this column (the rows that may be the header always). */
 const DENSE_COLUMNS = 256;
+/** The header is looked for in the first this many non-empty rows of each sheet. */
+export const HEADER_ROWS = 20;
 
 interface XmlHandler {
   /** `attrs` reads the element's attributes (valid only during the call). */
@@ -283,13 +285,19 @@ async function scanPart(zip: XlsxArchive, name: string, h: XmlHandler) {
   scanner.end();
 }
 
-/** The part named by the first sheet of the workbook, and the shared strings part. */
-async function locateParts(zip: XlsxArchive): Promise<{ sheet: string | null; sharedStrings: string | null }> {
-  let firstSheetRel: string | undefined;
+/** A worksheet: its name as the tab shows it, and its part in the archive. */
+interface SheetPart {
+  name: string;
+  part: string;
+}
+
+/** The workbook's worksheets in tab order, and the shared strings part. */
+async function locateParts(zip: XlsxArchive): Promise<{ sheets: SheetPart[]; sharedStrings: string | null }> {
+  const declared: { name: string; rel: string }[] = [];
   await scanPart(zip, 'xl/workbook.xml', {
     capturing: false,
     open(name, attrs) {
-      if (name === 'sheet' && firstSheetRel === undefined) firstSheetRel = attrs.get('id') ?? '';
+      if (name === 'sheet') declared.push({ name: attrs.get('name') ?? '', rel: attrs.get('id') ?? '' });
     },
     close() {},
     text() {},
@@ -311,11 +319,19 @@ async function locateParts(zip: XlsxArchive): Promise<{ sheet: string | null; sh
       text() {},
     });
   }
-  let sheet = firstSheetRel ? (targets.get(firstSheetRel) ?? null) : null;
+  const sheets: SheetPart[] = [];
+  for (const d of declared) {
+    const part = targets.get(d.rel);
+    // A chart sheet or a dangling relationship has no worksheet part to read.
+    if (part && zip.has(part) && part !== sharedStrings && !sheets.some((s) => s.part === part)) sheets.push({ name: d.name, part });
+  }
   // As ExcelJS did: without a usable relationship, the first worksheet part in the archive.
-  if (!sheet || !zip.has(sheet)) sheet = zip.names.find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n)) ?? null;
+  if (!sheets.length) {
+    const part = zip.names.find((n) => /^xl\/worksheets\/sheet\d+\.xml$/.test(n));
+    if (part) sheets.push({ name: declared[0]?.name ?? 'Sheet1', part });
+  }
   if (!sharedStrings && zip.has('xl/sharedStrings.xml')) sharedStrings = 'xl/sharedStrings.xml';
-  return { sheet, sharedStrings };
+  return { sheets, sharedStrings };
 }
 
 /** The shared strings: each item's text, rich-text runs joined, phonetic guides left out. */
@@ -333,7 +349,7 @@ async function readSharedStrings(zip: XlsxArchive, name: string): Promise<string
     close(n) {
       if (n === 't') h.capturing = false;
       else if (n === 'rPh') inPhonetic--;
-      else if (n === 'si') strings.push(text);
+      else if (n === 'si') strings.push(normalizeCellText(text) ?? '');
     },
     text(s) {
       text += s;
@@ -457,7 +473,7 @@ class SheetRows implements XmlHandler {
         if (!this.filled) break; // empty rows are skipped
         if (++this.count > EXCEL_LIMITS.rows + 1) throw refuseFile(`文件超过 ${EXCEL_LIMITS.rows} 行上限，请分批导入`);
         const cells = this.cells;
-        if (this.maxCol < DENSE_COLUMNS || this.count === 1) for (let i = 0; i <= this.maxCol; i++) if (cells[i] === undefined) cells[i] = null;
+        if (this.maxCol < DENSE_COLUMNS || this.count <= HEADER_ROWS) for (let i = 0; i <= this.maxCol; i++) if (cells[i] === undefined) cells[i] = null;
         this.batch.push({ number: this.rowNumber, cells });
         break;
       }
@@ -472,10 +488,12 @@ class SheetRows implements XmlHandler {
     switch (this.type) {
       case 's':
         return v === null || v.trim() === '' ? null : this.shared[Number(v)] || null;
-      case 'inlineStr':
-        return this.inline ?? v;
+      case 'inlineStr': {
+        const t = this.inline ?? v;
+        return t === null ? null : normalizeCellText(t);
+      }
       case 'str':
-        return v;
+        return v === null ? null : normalizeCellText(v);
       case 'b':
         return v === null || v.trim() === '' ? null : Number(v) !== 0;
       case 'e':
@@ -485,50 +503,116 @@ class SheetRows implements XmlHandler {
       default: {
         if (v === null || v.trim() === '') return null;
         const n = Number(v);
-        return Number.isNaN(n) ? v : n;
+        return Number.isNaN(n) ? normalizeCellText(v) : n;
       }
     }
   }
 }
 
+/** The rows of one worksheet part, in batches as they are read. */
+async function* sheetBatches(zip: XlsxArchive, part: string, shared: readonly string[]): AsyncGenerator<SheetRow[]> {
+  const rows = new SheetRows(shared);
+  const scanner = new XmlScanner(rows);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for await (const chunk of zip.inflate(part)) {
+    scanner.feed(decoder.decode(chunk, { stream: true }));
+    if (rows.batch.length) {
+      yield rows.batch;
+      rows.batch = [];
+    }
+  }
+  scanner.feed(decoder.decode());
+  scanner.end();
+  if (rows.batch.length) yield rows.batch;
+}
+
+/** How a row reads as the header the caller expects (see headerMatch in shared/excel/sheet.ts). */
+export type HeaderMatch = (cells: readonly CellValue[]) => { found: number; missing: string[] };
+
 /**
- * Streams the first worksheet's rows (header included), in batches, after the archive passed its
- * checks. Empty rows are skipped; more than the row limit is refused.
+ * Streams a table's rows in batches, the header row first, after the archive passed its checks.
+ * Without `header`, the first worksheet from its first non-empty row. With it, the header is
+ * found as a clerk would: the first sheet, in tab order, that has a row naming every required
+ * column among its first HEADER_ROWS non-empty rows — past an empty first sheet, a merged title
+ * row or a 填写说明 block above the header. Rows above the header are left out. When no sheet has
+ * one, the refusal says where it looked and, for the row that came closest, what it lacks.
+ * Empty rows are skipped; more than the row limit is refused.
  */
-export async function* readFirstSheetBatches(buf: Buffer): AsyncGenerator<SheetRow[]> {
+export async function* readTableBatches(buf: Buffer, header?: HeaderMatch): AsyncGenerator<SheetRow[]> {
   const zip = await openXlsx(buf);
+  let current: AsyncGenerator<SheetRow[]> | null = null;
   try {
-    const { sheet, sharedStrings } = await locateParts(zip);
-    // Every other part is inflated too (and discarded): a broken or lying archive is refused
-    // before any row is handed over, as when each part was inflated up front.
-    for (const name of zip.names) {
-      if (name === sheet || name === sharedStrings) continue;
+    const { sheets, sharedStrings } = await locateParts(zip);
+    const parts = new Set(sheets.map((s) => s.part));
+    // Every other part is inflated too (and discarded), and so are the sheets not read, before
+    // the first row is handed over: a broken or lying archive is refused before any row is.
+    const drain = async (name: string) => {
       for await (const _ of zip.inflate(name));
-    }
+    };
+    for (const name of zip.names) if (!parts.has(name) && name !== sharedStrings) await drain(name);
     const shared = sharedStrings ? await readSharedStrings(zip, sharedStrings) : [];
-    if (!sheet) return;
-    const rows = new SheetRows(shared);
-    const scanner = new XmlScanner(rows);
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    for await (const chunk of zip.inflate(sheet)) {
-      scanner.feed(decoder.decode(chunk, { stream: true }));
-      if (rows.batch.length) {
-        yield rows.batch;
-        rows.batch = [];
+    const looked: string[] = [];
+    let closest: { sheet: string; row: number; found: number; missing: string[] } | null = null;
+    let required: string[] | null = null; // what a row with none of the columns lacks: the required ones
+    for (let s = 0; s < sheets.length; s++) {
+      const sheet = sheets[s]!;
+      const it = (current = sheetBatches(zip, sheet.part, shared));
+      const seen: SheetRow[] = [];
+      let at = -1;
+      while (at < 0 && seen.length < HEADER_ROWS) {
+        const next = await it.next();
+        if (next.done) break;
+        for (const row of next.value) {
+          seen.push(row);
+          if (at >= 0 || seen.length > HEADER_ROWS) continue;
+          if (!header) at = 0;
+          else {
+            const m = header(row.cells);
+            if (m.missing.length === 0) at = seen.length - 1;
+            else if (!required && m.found === 0) required = m.missing;
+            if (at < 0 && m.found > (closest?.found ?? 0)) closest = { sheet: sheet.name, row: row.number, found: m.found, missing: m.missing };
+          }
+        }
       }
+      if (at >= 0) {
+        for (const other of sheets.slice(s + 1)) await drain(other.part);
+        yield seen.slice(at);
+        for (;;) {
+          const next = await it.next();
+          if (next.done) return;
+          yield next.value;
+        }
+      }
+      looked.push(seen.length === 0 ? `「${sheet.name}」（空）` : `「${sheet.name}」第 ${seen[0]!.number}–${seen[Math.min(seen.length, HEADER_ROWS) - 1]!.number} 行`);
+      if (!header) break;
+      while (!(await it.next()).done); // read to its end: the archive is checked whole
     }
-    scanner.feed(decoder.decode());
-    scanner.end();
-    if (rows.batch.length) yield rows.batch;
+    for (const sheet of sheets.slice(looked.length)) await drain(sheet.part);
+    if (!header) return; // an empty first sheet: no rows
+    if (!looked.length) throw refuseFile('文件是空的：工作簿中没有工作表');
+    const where = `已查看：工作表${looked.join('、')}`;
+    if (closest) throw refuseFile(`表头缺少必填列：${closest.missing.join('、')}（在工作表「${closest.sheet}」第 ${closest.row} 行找到的表头；${where}）。请使用下载的模板`);
+    throw refuseFile(`没有找到表头：表头须包含必填列 ${(required ?? []).join('、')}（${where}）。请使用下载的模板，表头放在数据上方`);
   } catch (e) {
     if ((e as { code?: string }).code === 'BAD_FILE') throw e;
     throw unreadable();
   } finally {
+    await current?.return(undefined); // a reader that stopped early: the sheet's stream is closed
     zip.close();
   }
 }
 
-/** The first worksheet's rows one by one (see readFirstSheetBatches). */
+/** The first worksheet's rows in batches, from its first non-empty row (see readTableBatches). */
+export function readFirstSheetBatches(buf: Buffer): AsyncGenerator<SheetRow[]> {
+  return readTableBatches(buf);
+}
+
+/** The first worksheet's rows one by one (see readTableBatches). */
 export async function* readFirstSheet(buf: Buffer): AsyncGenerator<SheetRow> {
   for await (const batch of readFirstSheetBatches(buf)) yield* batch;
+}
+
+/** A table's rows one by one, the header row first (see readTableBatches). */
+export async function* readTable(buf: Buffer, header: HeaderMatch): AsyncGenerator<SheetRow> {
+  for await (const batch of readTableBatches(buf, header)) yield* batch;
 }

@@ -1,10 +1,10 @@
-import type { DataValidation, Fill } from './exceljs.js';
+import type { DataValidation, Fill, Worksheet } from './exceljs.js';
 
 /** ExcelJS is large: it is loaded on the first export, not at every start of the server. */
 const excel = async () => (await import('./exceljs.js')).default;
 import type { SheetSpec } from '../../shared/excel/sheet.js';
 import { columnLetter } from '../../shared/excel/sheet.js';
-import { neutralizeCell } from '../../shared/spreadsheet-safety.js';
+import { looksLikeFormula } from '../../shared/spreadsheet-safety.js';
 
 const HEADER_FILL: Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCE6F1' } };
 
@@ -59,7 +59,22 @@ export interface ExportColumn<T> {
   value: (row: T) => string | number | boolean | null;
 }
 
-/** Writes a list to .xlsx; text cells that Excel would run as formulas are neutralized. */
+/**
+ * Adds a row; text that Excel would run as a formula if typed (= + - @) is neutralized without
+ * changing it. ExcelJS writes every string as a text cell, which Excel, WPS and LibreOffice show
+ * as it is and never evaluate; the cell also gets the text format (@), so editing it (F2, Enter)
+ * keeps it text, as a quote prefix would (ExcelJS cannot write quotePrefix). No apostrophe is
+ * prepended: it showed in the cell and came back on re-import (a scheme export's "-"
+ * descriptions became "'-…"). The imports still take off such an apostrophe from older files.
+ */
+export function addTextSafeRow(ws: Worksheet, values: readonly (string | number | boolean | null)[]): void {
+  const row = ws.addRow([...values]);
+  values.forEach((v, i) => {
+    if (typeof v === 'string' && looksLikeFormula(v)) row.getCell(i + 1).numFmt = '@';
+  });
+}
+
+/** Writes a list to .xlsx; text that looks like a formula stays text (see addTextSafeRow). */
 export async function exportRows<T>(title: string, columns: ExportColumn<T>[], batches: AsyncIterable<T[]> | T[][]): Promise<Buffer> {
   const wb = new (await excel()).Workbook();
   wb.creator = 'skillmonth';
@@ -68,10 +83,7 @@ export async function exportRows<T>(title: string, columns: ExportColumn<T>[], b
   ws.getRow(1).font = { bold: true };
   for await (const batch of batches) {
     for (const row of batch) {
-      ws.addRow(columns.map((c) => {
-        const v = c.value(row);
-        return typeof v === 'string' ? neutralizeCell(v) : v;
-      }));
+      addTextSafeRow(ws, columns.map((c) => c.value(row)));
     }
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -1,6 +1,7 @@
 import ExcelJS from '../excel/exceljs.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PEOPLE_SHEET } from '../../shared/excel/people-sheet.js';
+import { CODE_STORED_AS_NUMBER } from '../../shared/excel/units-sheet.js';
 import { buildPerson, buildTrade, buildUnit, call, makeTestEnv, sessionAs, testIdNumber, type Session, type TestEnv } from '../test/harness.js';
 import { makeXlsx, makeZip, multipart } from '../test/xlsx.js';
 import { eq } from 'drizzle-orm';
@@ -192,10 +193,12 @@ describe('Excel import of units and accounts', () => {
       ['江川新材料有限公司', '企业', null, null, null, null],
       ['某学校', '大学', 'BADCODE', null, null, null],
       [unitName, '企业', null, null, null, null],
+      ['江川数字代码有限公司', '企业', Number('913301001234567890'), null, null, null], // 18 digits typed into a number cell
     ]);
     const preview = (await upload(admin, 'units', file)).json();
-    expect(preview).toMatchObject({ total: 4, valid: 1 });
-    expect(preview.issues.map((i: { row: number; header: string }) => `${i.row}${i.header}`)).toEqual(['3单位名称', '4类别', '4统一社会信用代码', '5单位名称']);
+    expect(preview).toMatchObject({ total: 5, valid: 1 });
+    expect(preview.issues.map((i: { row: number; header: string }) => `${i.row}${i.header}`)).toEqual(['3单位名称', '4类别', '4统一社会信用代码', '5单位名称', '6统一社会信用代码']);
+    expect(preview.issues.at(-1).reason).toBe(CODE_STORED_AS_NUMBER);
     expect((await commit(admin, preview.batchId, 'valid')).json()).toMatchObject({ inserted: 1 });
     expect((await call(env, unitSession, 'GET', '/api/imports/templates/units')).statusCode).toBe(403);
   });

@@ -2,11 +2,11 @@ import crypto from 'node:crypto';
 import diagnostics_channel from 'node:diagnostics_channel';
 import { and, eq, getTableColumns } from 'drizzle-orm';
 import type { ImportKind, ImportPreview, RowIssue } from '../../shared/contracts/imports.js';
-import { columnLetter, locateColumns, RowProblems, type CellValue } from '../../shared/excel/sheet.js';
+import { columnLetter, headerMatch, locateColumns, RowProblems, type CellValue } from '../../shared/excel/sheet.js';
 import { recordAudit } from '../audit/service.js';
 import type { ServiceContext } from '../context.js';
 import { buildTemplate } from '../excel/write.js';
-import { readFirstSheetBatches } from '../excel/read.js';
+import { readTableBatches } from '../excel/read.js';
 import { refuseFile } from '../excel/limits.js';
 import { AppError, conflict, notFound } from '../http/errors.js';
 import { requireRole } from '../policy.js';
@@ -89,7 +89,7 @@ export async function previewImport(ctx: ServiceContext, kind: ImportKind, fileN
   };
 
   const columns = imp.spec.columns;
-  for await (const batch of readFirstSheetBatches(buf)) {
+  for await (const batch of readTableBatches(buf, (cells) => headerMatch(imp.spec, cells))) {
     for (const { number, cells } of batch) {
       if (!positions) {
         const loc = locateColumns(imp.spec, Array.from(cells, (c) => String(c ?? '')));
@@ -123,7 +123,7 @@ export async function previewImport(ctx: ServiceContext, kind: ImportKind, fileN
       report(problems.issues);
     }
   }
-  if (!positions) throw refuseFile('文件是空的：第一个工作表没有表头');
+  if (!positions) throw refuseFile('文件是空的：没有找到表头');
   if (total === 0) throw refuseFile('文件中没有数据行');
   seenKeys.clear();
   lap('read + validate');

@@ -180,7 +180,7 @@ async function rank(db: DbOrTx, competitionId: number, seq: number, c: { name: s
   let organizations: OrganizationRow[] = [];
   if (decoded) {
     const unitName = new Map(scores.map((s) => [s.unitId, who.get(s.entryId)?.unitName ?? null]));
-    teams = teamStandings(cols, ranking, rules.teamBestK).map((t) => ({
+    teams = teamStandings(cols, ranking, rules.teamBestK, rules.teamBelowK).map((t) => ({
       unitId: t.unitId, unitName: unitName.get(t.unitId) ?? null, sum: t.sum, entrants: t.entrants, rank: t.rank,
       counted: t.counted.map((i) => ({ entryId: scores[i]!.entryId, code: scores[i]!.code, name: who.get(scores[i]!.entryId)?.name ?? null, total: ranking.total[i]! })),
       award: t.rank != null && t.rank <= rules.teamAwards ? `团体第${t.rank}名` : null,

@@ -1,7 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { PartKey } from '../../shared/competition/parts.js';
 import type { CompetitionResults, DecidedBy, ResultRow } from '../../shared/contracts/results.js';
-import { neutralizeCell } from '../../shared/spreadsheet-safety.js';
 import { accounts } from '../accounts/tables.js';
 import { competitionRow, requireOrganizer } from '../competitions/policy.js';
 import type { ServiceContext } from '../context.js';
@@ -13,6 +12,7 @@ import { marks } from '../marks/tables.js';
 import { tablesPdf, type PdfTable } from '../pdf/table.js';
 import { currentScheme } from '../schemes/service.js';
 import { computeRanked } from './compute.js';
+import { addTextSafeRow } from '../excel/write.js';
 
 /** 导出: results, rankings, the draw and the score sheets, for the organizers, as Excel and PDF. */
 export const EXPORT_FILES = ['results.xlsx', 'results.pdf', 'rankings.xlsx', 'rankings.pdf', 'draw.xlsx', 'draw.pdf', 'score-sheets.xlsx', 'score-sheets.pdf'] as const;
@@ -27,7 +27,7 @@ const STATUS_NAMES = { provisional: '暂定成绩', notice: '公示中', final: 
 type Cell = string | number | null;
 interface Sheet { title: string; columns: { header: string; width?: number }[]; rows: Cell[][] }
 
-/** Several sheets in one workbook; text that Excel would run as a formula is neutralized. */
+/** Several sheets in one workbook; text that looks like a formula stays text (see addTextSafeRow). */
 async function workbook(sheets: Sheet[]): Promise<Buffer> {
   const ExcelJS = (await import('../excel/exceljs.js')).default;
   const wb = new ExcelJS.Workbook();
@@ -36,7 +36,7 @@ async function workbook(sheets: Sheet[]): Promise<Buffer> {
     const ws = wb.addWorksheet(s.title, { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = s.columns.map((c) => ({ header: c.header, width: c.width ?? 12 }));
     ws.getRow(1).font = { bold: true };
-    for (const r of s.rows) ws.addRow(r.map((v) => (typeof v === 'string' ? neutralizeCell(v) : v)));
+    for (const r of s.rows) addTextSafeRow(ws, r);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -60,6 +60,25 @@ describe('changing the rules before the results are final recomputes them', () =
     expect(r.organizations.reduce((a, o) => a + o.honoured, 0)).toBe(5);
   });
 
+  it('k = 4 with 3 per unit: units are left out by default, ranked on their 3 when the rule says so', async () => {
+    expect((await update((c) => ({ rules: { ...c.rules, teamBestK: 4 } }))).statusCode).toBe(200);
+    const left = await results();
+    expect(left.teams.map((t) => [t.sum, t.rank, t.award])).toEqual([[null, null, null], [null, null, null]]);
+    expect(left.formulas.team).toContain('不足 4 人的单位不参加团体排名');
+    const res = await update((c) => ({ rules: { ...c.rules, teamBelowK: 'ranked' } }));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().rules.teamBelowK).toBe('ranked');
+    const ranked = await results();
+    for (const t of ranked.teams) {
+      const mine = ranked.rows.filter((x) => x.unitId === t.unitId).map((x) => x.total!);
+      expect(t.counted).toHaveLength(3);
+      expect(t.sum).toBe(Math.round(mine.reduce((a, b) => a + b, 0) * 100) / 100);
+    }
+    expect(ranked.teams.map((t) => t.rank).sort()).toEqual([1, 2]);
+    expect(ranked.formulas.team).toContain('不足 4 人的单位按已有选手的总成绩之和参加团体排名');
+    expect((await update((c) => ({ rules: { ...c.rules, teamBestK: 3, teamBelowK: 'excluded' } }))).statusCode).toBe(200);
+  });
+
   it('a tie-break chain without time shares the 5th place of two equal contestants', async () => {
     const res = await update((c) => ({ parts: c.parts.map((p) => ({ ...p, weight: p.key === 'theory' ? 30 : 70 })), rules: { ...c.rules, tieBreak: ['practical', 'theory'] } }));
     expect(res.statusCode, res.body).toBe(200);

@@ -32,7 +32,9 @@ export async function listUnits(ctx: ServiceContext, q: { q?: string; kind?: Uni
     q.kind ? eq(units.kind, q.kind) : undefined,
     q.q ? or(ilike(units.name, `%${q.q}%`), ilike(units.code, `%${q.q}%`)) : undefined,
   );
-  const peopleCount = sql<number>`(select count(*)::int from ${people} where ${people.unitId} = ${units.id})`;
+  // Drizzle writes the columns of a one-table select without their table, so `${units.id}` inside
+  // the subquery read as people.id (人数 = 1 or 0 for every unit): the outer column is named in full.
+  const peopleCount = sql<number>`(select count(*)::int from ${people} where ${people.unitId} = ${units}.${sql.identifier('id')})`;
   const [rows, [total]] = await Promise.all([
     ctx.db.select({ u: units, n: peopleCount }).from(units).where(where).orderBy(asc(units.kind), asc(units.id))
       .limit(q.pageSize).offset((q.page - 1) * q.pageSize),

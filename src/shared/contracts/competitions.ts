@@ -20,6 +20,11 @@ export const CompetitionRules = z.object({
   minEntrantsForAwards: z.number().int().min(1).max(1000).default(6),
   /** 团体奖: units ranked by the sum of their best k totals. */
   teamBestK: z.number().int().min(1).max(20).default(3),
+  /**
+   * A unit with fewer than k contestants holding a total: left out of the team ranking
+   * ('excluded', as before this rule existed) or ranked on the sum of what it has ('ranked').
+   */
+  teamBelowK: z.enum(['excluded', 'ranked']).default('excluded'),
   /** How many teams are honoured (团体第1名 …). */
   teamAwards: z.number().int().min(0).max(20).default(3),
   /** 组织奖: units scored by entrants × a + awards × b (configurable weights); the best `count` win. */
@@ -37,6 +42,7 @@ export const CompetitionRules = z.object({
   appealWindowHours: z.number().int().min(0).max(240).default(2),
 });
 export type CompetitionRules = z.infer<typeof CompetitionRules>;
+export type TeamBelowK = CompetitionRules['teamBelowK'];
 
 export const CompetitionInput = z.object({
   tradeId: z.number().int().positive(),

@@ -1,6 +1,6 @@
 import type { RowIssue } from '../contracts/imports.js';
 import { checkPartScore } from '../competition/marks.js';
-import { cellText, RowProblems, type CellValue, type SheetSpec } from './sheet.js';
+import { cellText, numberFromCell, RowProblems, type CellValue, type SheetSpec } from './sheet.js';
 
 /** 理论成绩 (and 答辩成绩) by exam number, as the exam office hands them over. */
 export const PART_SCORES_SHEET = {
@@ -30,12 +30,11 @@ export function partScoresFromRows(rows: { row: number; values: Record<PartScore
     else seen.set(examNumber, row);
     const found: PartScoreLine[] = [];
     for (const part of ['theory', 'oral'] as const) {
-      const text = cellText(values[part]);
-      if (!text) continue;
-      const value = Number(text);
-      const bad = Number.isFinite(value) ? checkPartScore(value) : '成绩应为数字';
-      if (bad) p.add(part, bad);
-      else found.push({ sheetRow: row, examNumber, part, value });
+      const n = numberFromCell(values[part], 2, '成绩');
+      if (!n) continue;
+      const bad = n.ok ? checkPartScore(n.value) : n.reason;
+      if (bad || !n.ok) p.add(part, bad!);
+      else found.push({ sheetRow: row, examNumber, part, value: n.value });
     }
     if (found.length === 0 && p.ok) p.add('theory', '没有成绩');
     if (p.ok) lines.push(...found);

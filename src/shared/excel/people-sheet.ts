@@ -1,7 +1,6 @@
-import { checkIdNumber } from '../idcard.js';
 import { LEVEL_NAMES, LEVELS, levelFromName, type Level } from '../levels.js';
 import { isValidPhone, normalizePhone } from '../phone.js';
-import { idNumberMessage } from '../contracts/people.js';
+import { idNumberFromCell } from './id-cell.js';
 import { cellText, RowProblems, type CellValue, type SheetSpec } from './sheet.js';
 
 export const GENDER_NAMES = { M: '男', F: '女' } as const;
@@ -63,15 +62,11 @@ export function validatePersonRow(
 
   let idNumber = '';
   let idGender: 'M' | 'F' | null = null;
-  if (typeof cells.idNumber === 'number') {
-    p.add('idNumber', '身份证号被存成了数字，末尾几位已丢失；请把该列设为文本格式后重新填写');
-  } else {
-    const r = checkIdNumber(cellText(cells.idNumber), lk.today);
-    if (r.ok) {
-      idNumber = r.value;
-      idGender = r.gender;
-    } else p.add('idNumber', idNumberMessage(r.problem));
-  }
+  const id = idNumberFromCell(cells.idNumber, lk.today);
+  if (id.ok) {
+    idNumber = id.value;
+    idGender = id.gender;
+  } else p.add('idNumber', id.reason);
 
   let gender: 'M' | 'F' | null = idGender;
   const g = cellText(cells.gender);

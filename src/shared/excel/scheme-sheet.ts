@@ -1,6 +1,6 @@
 import type { RowIssue } from '../contracts/imports.js';
 import type { Aspect, MarkingSchemeDraft } from '../competition/scheme.js';
-import { cellText, RowProblems, type CellValue, type SheetSpec } from './sheet.js';
+import { cellText, numberFromCell, RowProblems, type CellValue, type SheetSpec } from './sheet.js';
 
 /**
  * 评分标准 as a spreadsheet: one row per aspect (评分细则), its criterion and sub-criterion repeated
@@ -39,8 +39,10 @@ export function schemeFromRows(rows: { row: number; values: Record<SchemeKey, Ce
     for (const c of SCHEME_SHEET.columns) if ('required' in c && c.required && !t(c.key)) p.add(c.key, `请填写${c.header}`);
     const kind = KIND_TEXT[t('kind') as keyof typeof KIND_TEXT];
     if (t('kind') && !kind) p.add('kind', '类型应为「测量」或「评价」');
-    const maxMark = Number(t('maxMark'));
-    if (t('maxMark') && !(Number.isFinite(maxMark) && maxMark > 0)) p.add('maxMark', '分值应为大于 0 的数字');
+    const mm = numberFromCell(values.maxMark, 2, '分值');
+    const maxMark = mm?.ok ? mm.value : NaN;
+    if (mm && !mm.ok) p.add('maxMark', mm.reason);
+    else if (mm && !(maxMark > 0)) p.add('maxMark', '分值应为大于 0 的数字');
     let bands: Aspect['bands'];
     if (t('bands')) {
       bands = t('bands').split(/[;；]/).filter(Boolean).map((part) => {

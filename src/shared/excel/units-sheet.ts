@@ -16,6 +16,8 @@ export const UNITS_SHEET = {
   ],
 } as const satisfies SheetSpec;
 
+export const CODE_STORED_AS_NUMBER = '统一社会信用代码被存成了数字，末尾几位已丢失（Excel 只保留 15 位有效数字）；请把该列设为文本格式后按原件重新输入';
+
 export type UnitsKey = (typeof UNITS_SHEET.columns)[number]['key'];
 
 export function validateUnitRow(cells: Record<UnitsKey, CellValue>, p: RowProblems<UnitsKey>): UnitInput | null {
@@ -26,7 +28,9 @@ export function validateUnitRow(cells: Record<UnitsKey, CellValue>, p: RowProble
   if (!kind) p.add('kind', kindText ? `类别“${kindText}”无效，应为 ${Object.values(UNIT_KIND_NAMES).join('/')}` : '类别为必填项');
   let code: string | null = null;
   const codeText = cellText(cells.code);
-  if (codeText) {
+  // A code of 18 digits typed into a number cell keeps 15 (as ID numbers do, see id-cell.ts).
+  if (typeof cells.code === 'number') p.add('code', CODE_STORED_AS_NUMBER);
+  else if (codeText) {
     const r = CreditCode.safeParse(codeText);
     if (r.success) code = r.data;
     else p.add('code', '统一社会信用代码应为 18 位数字或大写字母');

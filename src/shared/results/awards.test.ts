@@ -53,6 +53,29 @@ describe('团体奖 (team standings)', () => {
     ]);
   });
 
+  it('ranks a unit with fewer than k on what it has when the competition\'s rule says so', () => {
+    const rows = [p(1, 90), p(1, 70), p(1, 10), p(2, 80), p(2, 80), p(4, 99), { unitId: 5, theory: 99 }];
+    const r = rankContestants({ cols: columns(rows), parts: PARTS_30_70, rules: rulesWith() });
+    const t = (belowK: 'excluded' | 'ranked') => teamStandings(columns(rows), r, 3, belowK).map((s) => [s.unitId, s.sum, s.rank]);
+    expect(t('excluded')).toEqual([[1, 170, 1], [2, null, null], [4, null, null], [5, null, null]]);
+    expect(t('ranked')).toEqual([[1, 170, 1], [2, 160, 2], [4, 99, 3], [5, null, null]]); // unit 5 has no total
+    expect(teamStandings(columns(rows), r, 3)).toEqual(teamStandings(columns(rows), r, 3, 'excluded'));
+  });
+
+  it('property: ranking those below k changes nothing among the units with k, only adds the others', () => {
+    fc.assert(fc.property(fc.array(rowArb, { maxLength: 50 }), partsArb, rulesArb, fc.integer({ min: 1, max: 4 }), (rows, parts, rules, k) => {
+      const cols = columns(rows);
+      const r = rankContestants({ cols, parts, rules });
+      const excluded = teamStandings(cols, r, k, 'excluded');
+      const ranked = teamStandings(cols, r, k, 'ranked');
+      const full = (t: typeof ranked) => t.filter((s) => s.counted.length >= k).map((s) => [s.unitId, s.sum]);
+      expect(full(ranked)).toEqual(full(excluded));
+      for (const s of ranked) expect(s.rank === null).toBe(s.entrants === 0);
+      const rankOf = new Map(ranked.map((s) => [s.unitId, s.rank]));
+      for (const s of excluded) if (s.rank !== null) expect(rankOf.get(s.unitId)!).toBeGreaterThanOrEqual(s.rank);
+    }));
+  });
+
   it('shares a rank only when the sum and the best single total are equal', () => {
     const rows = [p(1, 90), p(1, 70), p(2, 90), p(2, 70), p(3, 50), p(3, 50)];
     const r = rankContestants({ cols: columns(rows), parts: PARTS_30_70, rules: rulesWith() });
@@ -60,17 +83,18 @@ describe('团体奖 (team standings)', () => {
   });
 
   it('property: eligible units sorted by (sum, best) with shared ranks, counted = the unit’s best k', () => {
-    fc.assert(fc.property(fc.array(rowArb, { maxLength: 50 }), partsArb, rulesArb, fc.integer({ min: 1, max: 4 }), (rows, parts, rules, k) => {
+    fc.assert(fc.property(fc.array(rowArb, { maxLength: 50 }), partsArb, rulesArb, fc.integer({ min: 1, max: 4 }), fc.constantFrom('excluded' as const, 'ranked' as const), (rows, parts, rules, k, belowK) => {
       const cols = columns(rows);
       const r = rankContestants({ cols, parts, rules });
-      const t = teamStandings(cols, r, k);
+      const t = teamStandings(cols, r, k, belowK);
       expect(new Set(t.map((s) => s.unitId))).toEqual(new Set(rows.map((x) => x.unitId)));
       const h = (v: number) => Math.round(v * 100);
       for (const s of t) {
         const mine = Array.from(r.order.subarray(0, r.ranked)).filter((i) => cols.unitId[i] === s.unitId);
         expect(s.entrants).toBe(mine.length);
         expect(s.counted).toEqual(mine.slice(0, k));
-        expect(s.sum).toBe(mine.length < k ? null : mine.slice(0, k).reduce((a, i) => a + h(r.total[i]!), 0) / 100);
+        const left = mine.length === 0 || (mine.length < k && belowK === 'excluded');
+        expect(s.sum).toBe(left ? null : mine.slice(0, k).reduce((a, i) => a + h(r.total[i]!), 0) / 100);
       }
       const eligible = t.filter((s) => s.sum !== null);
       expect(t.slice(0, eligible.length)).toEqual(eligible);

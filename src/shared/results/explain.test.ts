@@ -49,6 +49,8 @@ describe('公式说明 (resultFormulas)', () => {
     expect(f.total).toContain('理论知识考试成绩 × 30% + 操作技能考核成绩 × 70%');
     expect(f.tieBreak).toContain('（1）操作技能考核成绩高者在前；（2）实操完成用时短者在前');
     expect(f.team).toContain('最高的 2 名');
+    expect(f.team).toContain('不足 2 人的单位不参加团体排名');
+    expect(resultFormulas(PARTS_30_70, rulesWith({ teamBestK: 2, teamBelowK: 'ranked' })).team).toContain('不足 2 人的单位按已有选手的总成绩之和参加团体排名');
     expect(f.organization).toContain('× 1 + 个人获奖人数 × 5');
     expect(f.outcomes).toContain('晋升技师');
     expect(f.outcomes).toContain('认定高级工');

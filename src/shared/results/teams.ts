@@ -1,14 +1,17 @@
+import type { TeamBelowK } from '../contracts/competitions.js';
 import type { Ranking, ScoreColumns, TeamStanding } from './types.js';
 import { unitSlots } from './unit-slots.js';
 
 /**
  * 团体奖: each unit is scored by the sum of its best k totals (default k = 3). A unit with fewer
- * than k contestants holding a total is not eligible (sum and rank null). Equal sums are separated
- * by the unit's best single total; units equal on both share a rank (1, 2, 2, 4).
- * Sorted best first, the ineligible units last (by unit id). `entrants` counts the unit's
- * contestants with a total, as the organization award does.
+ * than k contestants holding a total is, by the competition's rule `teamBelowK`, either left out
+ * ('excluded', the default: sum and rank null) or ranked on what it has ('ranked': the sum of its
+ * fewer totals, which competes as it is — no unit is topped up). A unit with no total is never
+ * ranked. Equal sums are separated by the unit's best single total; units equal on both share a
+ * rank (1, 2, 2, 4). Sorted best first, the ineligible units last (by unit id). `entrants` counts
+ * the unit's contestants with a total, as the organization award does.
  */
-export function teamStandings(cols: ScoreColumns, ranking: Ranking, k: number): TeamStanding[] {
+export function teamStandings(cols: ScoreColumns, ranking: Ranking, k: number, belowK: TeamBelowK = 'excluded'): TeamStanding[] {
   const { slot, unitIds } = unitSlots(cols);
   const byUnit = Array.from(unitIds, (unitId): TeamStanding => ({ unitId, entrants: 0, counted: [], sum: null, rank: null }));
   // Walking the order best first, each unit's first k are its best k.
@@ -21,7 +24,7 @@ export function teamStandings(cols: ScoreColumns, ranking: Ranking, k: number): 
   const hundredths = (i: number) => Math.round(ranking.total[i]! * 100);
   const sumH = new Map<number, number>();
   for (const s of byUnit) {
-    if (s.counted.length < k || k < 1) continue;
+    if (k < 1 || s.counted.length === 0 || (s.counted.length < k && belowK !== 'ranked')) continue;
     const h = s.counted.reduce((a, i) => a + hundredths(i), 0);
     sumH.set(s.unitId, h);
     s.sum = h / 100;

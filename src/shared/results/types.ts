@@ -57,7 +57,7 @@ export interface TeamStanding {
   entrants: number;
   /** Column indices of the best k totals counted (fewer when the unit has fewer ranked contestants). */
   counted: number[];
-  /** Sum of the best k totals to 0.01; null when the unit has fewer than k ranked contestants (not eligible). */
+  /** Sum of the best k totals to 0.01; null when the unit is not eligible (fewer than k ranked contestants and the rule teamBelowK leaves it out, or none). */
   sum: number | null;
   /** 1-based, shared when sums are equal after the tie-break (see teams.ts); null when not eligible. */
   rank: number | null;

@@ -40,7 +40,7 @@ const TIE_BREAKS = ['practical', 'time', 'theory', 'oral'] as const;
 /** Fields the set-up form has, for placing the server's issues ('parts.1.weight', 'rules.topN'). */
 const FIELDS = new Set([
   'tradeId', 'level', 'name', 'startsOn', 'endsOn', 'venue', 'stations', 'codePrefix', 'registrationOpensAt', 'registrationClosesAt', 'defaultQuota',
-  'rules.tieBreak', 'rules.topN', 'rules.minEntrantsForAwards', 'rules.teamBestK', 'rules.appealWindowHours',
+  'rules.tieBreak', 'rules.topN', 'rules.minEntrantsForAwards', 'rules.teamBestK', 'rules.teamBelowK', 'rules.appealWindowHours',
   'rules.organizationAward.perEntrant', 'rules.organizationAward.perTopN', 'rules.organizationAward.count',
   'rules.outcomes.winnerLevel', 'rules.outcomes.winnerTitle', 'rules.outcomes.passBothLevel',
 ]);
@@ -260,6 +260,11 @@ export function SetupForm({ competition, onSaved }: { competition: Competition |
                 <Col xs={12} md={6}>
                   <Form.Item label={t('comp.minEntrantsForAwards')} name={['rules', 'minEntrantsForAwards']}>
                     <InputNumber min={1} max={1000} precision={0} style={{ width: '100%' }} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} md={6}>
+                  <Form.Item label={t('comp.teamBelowK')} name={['rules', 'teamBelowK']} tooltip={t('comp.teamBelowKHelp')}>
+                    <Select options={(['excluded', 'ranked'] as const).map((v) => ({ value: v, label: t(`comp.teamBelowK.${v}`) }))} />
                   </Form.Item>
                 </Col>
                 <Col xs={12} md={6}>

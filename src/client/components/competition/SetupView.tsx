@@ -40,7 +40,7 @@ export function SetupView({ c }: { c: Competition }) {
             topN: c.rules.topN,
             k: c.rules.teamBestK,
             hours: c.rules.appealWindowHours,
-          }),
+          }) + (c.rules.teamBelowK === 'ranked' ? t('comp.teamBelowKRankedNote', { k: c.rules.teamBestK }) : ''),
         },
       ]}
     />
