@@ -9,7 +9,7 @@ import { AppError } from './errors.js';
  * input before it reaches the database; this is the safety net for whatever slips through: a clear 4xx, logged
  * (so the contract can be fixed), never a 500. Everything else the database says stays a 500 (a bug).
  */
-const INPUT_DB_ERRORS: Record<string, { status: number; code: string; message: string }> = {
+export const INPUT_DB_ERRORS: Record<string, { status: number; code: string; message: string }> = {
   '22P02': { status: 400, code: 'VALIDATION', message: '输入的值格式无效' },
   '22003': { status: 400, code: 'VALIDATION', message: '输入的数值超出范围' },
   '22007': { status: 400, code: 'VALIDATION', message: '输入的日期或时间格式无效' },
