@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Appeal, AppealDecision, AppealInput, AppealWindow } from '../../shared/contracts/appeals.js';
-import { IdParam } from '../../shared/contracts/common.js';
+import { IdParam, IdText } from '../../shared/contracts/common.js';
 import { COMPETITION_STAFF_ROLES } from '../competitions/policy.js';
 import { ctxOf, type App, type Deps } from '../http/types.js';
 import { APPEAL_READERS } from './policy.js';
@@ -25,7 +25,7 @@ export function appealRoutes(app: App, deps: Deps): void {
   });
   app.post('/api/competitions/:id/appeals/:appealId/decision', {
     config: { access: COMPETITION_STAFF_ROLES },
-    schema: { tags, summary: '仲裁 Decide an appeal (upheld files an amendment)', params: IdParam.extend({ appealId: z.coerce.number().int().positive() }), body: AppealDecision, response: { 200: Appeal } },
+    schema: { tags, summary: '仲裁 Decide an appeal (upheld files an amendment)', params: IdParam.extend({ appealId: IdText }), body: AppealDecision, response: { 200: Appeal } },
     handler: (req) => decideAppeal(ctxOf(deps, req), req.params.id, req.params.appealId, req.body),
   });
 }

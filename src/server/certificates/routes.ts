@@ -4,7 +4,7 @@ import { sendDownload, sendPdf } from '../http/download.js';
 import { z } from 'zod';
 import { parseSerial } from '../../shared/certificates/serial.js';
 import { Certificate, CertificateJob, CertificateVerification, RevokeInput } from '../../shared/contracts/certificates.js';
-import { ErrorBody, IdParam, IsoDate } from '../../shared/contracts/common.js';
+import { ErrorBody, IdParam, IdText, IsoDate, Line, Name } from '../../shared/contracts/common.js';
 import { COMPETITION_STAFF_ROLES } from '../competitions/policy.js';
 import { AppError } from '../http/errors.js';
 import { ctxOf, type App, type Deps } from '../http/types.js';
@@ -15,7 +15,7 @@ import { notFoundPage, searchPage, verificationPage } from './verify-page.js';
 
 export const IssueCertificatesInput = z.object({
   issuedOn: IsoDate.optional(),
-  issuer: z.string().trim().min(2, '请填写颁发单位').max(100).optional(),
+  issuer: Name.min(2, '请填写颁发单位').max(100).optional(),
 }).nullish(); // the body may be left out
 
 /** Where a certificate's QR code points: PUBLIC_BASE_URL when set (behind a proxy), else the origin the request came to. */
@@ -23,9 +23,9 @@ export function verifyBase(req: FastifyRequest): string {
   return process.env.PUBLIC_BASE_URL || `${req.protocol}://${req.host}`;
 }
 
-const CertParam = z.object({ certId: z.coerce.number().int().positive() });
+const CertParam = z.object({ certId: IdText });
 const JobParam = z.object({ jobId: z.string().uuid() });
-const SerialParam = z.object({ serial: z.string().max(200) });
+const SerialParam = z.object({ serial: Line.max(200) });
 
 export function certificateRoutes(app: App, deps: Deps): void {
   const tags = ['certificates'];
@@ -90,7 +90,7 @@ export function certificateRoutes(app: App, deps: Deps): void {
   // The page a certificate's QR code opens (public, not under /api: plain HTML for any phone).
   const html = (reply: FastifyReply, status: number, body: string) =>
     reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(body);
-  app.get('/verify', { schema: { hide: true, querystring: z.object({ serial: z.string().max(200).optional() }) } }, async (req, reply) => {
+  app.get('/verify', { schema: { hide: true, querystring: z.object({ serial: Line.max(200).optional() }) } }, async (req, reply) => {
     const typed = req.query.serial?.trim() ?? '';
     if (!typed) return html(reply, 200, searchPage());
     const serial = parseSerial(typed);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdParam, Ok } from '../../shared/contracts/common.js';
+import { IdParam, Ok, Version } from '../../shared/contracts/common.js';
 import { Competition, CompetitionInput, StaffInput, StaffMember } from '../../shared/contracts/competitions.js';
 import { ctxOf, type App, type Deps } from '../http/types.js';
 import { COMPETITION_READERS, COMPETITION_STAFF_ROLES } from './policy.js';
@@ -24,12 +24,12 @@ export function competitionRoutes(app: App, deps: Deps): void {
   });
   app.put('/api/competitions/:id', {
     config: { access: COMPETITION_STAFF_ROLES },
-    schema: { tags, summary: '修改竞赛 Update a competition (states the version read)', params: IdParam, body: CompetitionInput.and(z.object({ version: z.number().int() })), response: { 200: Competition } },
+    schema: { tags, summary: '修改竞赛 Update a competition (states the version read)', params: IdParam, body: CompetitionInput.and(z.object({ version: Version })), response: { 200: Competition } },
     handler: (req) => updateCompetition(ctxOf(deps, req), req.params.id, req.body),
   });
   app.post('/api/competitions/:id/registration', {
     config: { access: COMPETITION_STAFF_ROLES },
-    schema: { tags, summary: '开放/截止报名 Open or close registration', params: IdParam, body: z.object({ to: z.enum(['draft', 'registration', 'closed']), version: z.number().int() }), response: { 200: Competition } },
+    schema: { tags, summary: '开放/截止报名 Open or close registration', params: IdParam, body: z.object({ to: z.enum(['draft', 'registration', 'closed']), version: Version }), response: { 200: Competition } },
     handler: (req) => changeRegistration(ctxOf(deps, req), req.params.id, req.body.to, req.body.version),
   });
   app.get('/api/competitions/:id/staff', {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdParam, Ok } from '../../shared/contracts/common.js';
+import { Id, IdParam, IdText, Ok, Text } from '../../shared/contracts/common.js';
 import { EntryStatus } from '../../shared/contracts/competitions.js';
 import { ctxOf, type App, type Deps } from '../http/types.js';
 import { uploadedFile } from '../http/upload.js';
@@ -9,13 +9,13 @@ import { sendXlsx } from '../http/download.js';
 import { entriesTemplate, importEntries } from './excel.js';
 import { decideEntries, listEntries, registerEntries, withdrawEntry } from './service.js';
 
-const Ids = z.array(z.number().int().positive()).min(1, '请选择人员').max(2000);
+const Ids = z.array(Id).min(1, '请选择人员').max(2000);
 
 export function entryRoutes(app: App, deps: Deps): void {
   const tags = ['registration'];
   app.get('/api/competitions/:id/entries', {
     config: { access: ['admin', 'committee', 'unit'] },
-    schema: { tags, summary: '报名名单 Entries (a unit sees its own; never the drawn codes)', params: IdParam, querystring: z.object({ status: EntryStatus.optional(), unitId: z.coerce.number().int().positive().optional() }) },
+    schema: { tags, summary: '报名名单 Entries (a unit sees its own; never the drawn codes)', params: IdParam, querystring: z.object({ status: EntryStatus.optional(), unitId: IdText.optional() }) },
     handler: (req) => listEntries(ctxOf(deps, req), req.params.id, req.query),
   });
   app.post('/api/competitions/:id/entries', {
@@ -25,12 +25,12 @@ export function entryRoutes(app: App, deps: Deps): void {
   });
   app.post('/api/competitions/:id/entries/decide', {
     config: { access: ['admin', 'committee'] },
-    schema: { tags, summary: '审核报名 Approve or reject entries', params: IdParam, body: z.object({ entryIds: Ids, decision: z.enum(['approved', 'rejected']), reason: z.string().max(500).optional() }) },
+    schema: { tags, summary: '审核报名 Approve or reject entries', params: IdParam, body: z.object({ entryIds: Ids, decision: z.enum(['approved', 'rejected']), reason: Text.max(500).optional() }) },
     handler: (req) => decideEntries(ctxOf(deps, req), req.params.id, req.body),
   });
   app.post('/api/competitions/:id/entries/:entryId/withdraw', {
     config: { access: ['admin', 'committee', 'unit'] },
-    schema: { tags, summary: '退赛 Withdraw an entry', params: IdParam.extend({ entryId: z.coerce.number().int().positive() }), body: z.object({ reason: z.string().trim().min(1, '请填写退赛原因').max(500) }), response: { 200: Ok } },
+    schema: { tags, summary: '退赛 Withdraw an entry', params: IdParam.extend({ entryId: IdText }), body: z.object({ reason: Text.min(1, '请填写退赛原因').max(500) }), response: { 200: Ok } },
     handler: (req) => withdrawEntry(ctxOf(deps, req), req.params.id, req.params.entryId, req.body.reason),
   });
   app.get('/api/competitions/:id/entries/export', {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Line } from '../../shared/contracts/common.js';
 import { CommitBody, CommitResult, ImportKind, ImportPreview } from '../../shared/contracts/imports.js';
 import { sendXlsx } from '../http/download.js';
 import { ctxOf, type App, type Deps } from '../http/types.js';
@@ -7,7 +8,7 @@ import { commitImport, getImport, importTemplate, previewImport } from './servic
 
 const KIND_NAMES = { people: '人员', units: '单位', accounts: '账号' } as const;
 const KindParam = z.object({ kind: ImportKind });
-const BatchParam = z.object({ batchId: z.string().max(64) });
+const BatchParam = z.object({ batchId: Line.max(64) });
 
 export function importRoutes(app: App, deps: Deps): void {
   const staff = { access: ['admin', 'unit'] as const };

@@ -168,7 +168,7 @@ function headerOf(imp: Importer<string, any, any>, key: string) {
 
 async function ownBatch(ctx: ServiceContext, batchId: string) {
   const actor = ctx.actor!;
-  if (!/^[0-9a-f-]{36}$/.test(batchId)) throw notFound('导入批次');
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(batchId)) throw notFound('导入批次');
   const [b] = await ctx.db.select(batchColumns).from(importBatches).where(and(eq(importBatches.id, batchId), eq(importBatches.accountId, actor.id)));
   if (!b) throw notFound('导入批次');
   requireRole(ctx, ...IMPORTERS[b.kind].roles);

@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { IdParam, Ok } from '../../shared/contracts/common.js';
+import { Id, IdParam, Ok, Text } from '../../shared/contracts/common.js';
 import { ctxOf, type App, type Deps } from '../http/types.js';
 import { assignJudges, assignmentView, declareConflict, listConflicts } from './service.js';
 
 const ConflictBody = z.object({
   kind: z.enum(['unit', 'person']),
-  unitId: z.number().int().positive().optional(),
-  personId: z.number().int().positive().optional(),
+  unitId: Id.optional(),
+  personId: Id.optional(),
   reason: z.enum(['former_employer', 'master_apprentice', 'relative', 'other']),
-  note: z.string().max(500).optional(),
+  note: Text.max(500).optional(),
 });
 
 export function judgingRoutes(app: App, deps: Deps): void {
@@ -30,7 +30,7 @@ export function judgingRoutes(app: App, deps: Deps): void {
   });
   app.put('/api/competitions/:id/assignments', {
     config: { access: ['admin', 'committee'] },
-    schema: { tags, summary: '设置评分组 Set the marking team of aspects', params: IdParam, body: z.object({ aspectIds: z.array(z.number().int().positive()).min(1).max(500), judgeIds: z.array(z.number().int().positive()).max(20) }), response: { 200: Ok } },
+    schema: { tags, summary: '设置评分组 Set the marking team of aspects', params: IdParam, body: z.object({ aspectIds: z.array(Id).min(1).max(500), judgeIds: z.array(Id).max(20) }), response: { 200: Ok } },
     handler: (req) => assignJudges(ctxOf(deps, req), req.params.id, req.body),
   });
 }

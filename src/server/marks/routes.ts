@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdParam, Ok } from '../../shared/contracts/common.js';
+import { Id, IdParam, IdText, Line, Ok, Text, Version } from '../../shared/contracts/common.js';
 import { ctxOf, type App, type Deps } from '../http/types.js';
 import { uploadedFile } from '../http/upload.js';
 import { decideAmendment, listAmendments, requestAmendment } from './amendments.js';
@@ -9,7 +9,7 @@ import { sendXlsx } from '../http/download.js';
 import { confirmSpread, markingProgress, signOff, startMarking } from './progress.js';
 import { judgeSheet, panelMarks, submitMark } from './service.js';
 
-const Code = z.string().trim().min(1, '请输入参赛编号').max(20);
+const Code = Line.min(1, '请输入参赛编号').max(20);
 const Score = z.number().min(0).max(100);
 
 export function markRoutes(app: App, deps: Deps): void {
@@ -33,28 +33,28 @@ export function markRoutes(app: App, deps: Deps): void {
     config: { access: ['judge'] },
     schema: {
       tags, summary: '提交评分 Submit a mark by contestant code (stale writes refused)', params: IdParam,
-      body: z.object({ code: Code, aspectId: z.number().int().positive(), value: Score, expectedVersion: z.number().int().min(0), device: z.string().max(200).optional() }),
+      body: z.object({ code: Code, aspectId: Id, value: Score, expectedVersion: Version, device: Line.max(200).optional() }),
     },
     handler: (req) => submitMark(ctxOf(deps, req), req.params.id, { ...req.body, device: req.body.device ?? req.headers['user-agent']?.slice(0, 200) }),
   });
   app.get('/api/competitions/:id/marks/panel', {
     config: { access: ['judge'] },
-    schema: { tags, summary: '评分组成绩 The panel\'s marks (after your own)', params: IdParam, querystring: z.object({ code: Code, aspectId: z.coerce.number().int().positive() }) },
+    schema: { tags, summary: '评分组成绩 The panel\'s marks (after your own)', params: IdParam, querystring: z.object({ code: Code, aspectId: IdText }) },
     handler: (req) => panelMarks(ctxOf(deps, req), req.params.id, req.query.code, req.query.aspectId),
   });
   app.post('/api/competitions/:id/marks/confirm-spread', {
     config: { access: ['judge'] },
-    schema: { tags, summary: '裁判长确认判分差异 Chief judge confirms a spread', params: IdParam, body: z.object({ code: Code, aspectId: z.number().int().positive(), reason: z.string().trim().min(1, '请填写确认理由').max(500) }), response: { 200: Ok } },
+    schema: { tags, summary: '裁判长确认判分差异 Chief judge confirms a spread', params: IdParam, body: z.object({ code: Code, aspectId: Id, reason: Text.min(1, '请填写确认理由').max(500) }), response: { 200: Ok } },
     handler: (req) => confirmSpread(ctxOf(deps, req), req.params.id, req.body),
   });
   app.post('/api/competitions/:id/signoff', {
     config: { access: ['judge'] },
-    schema: { tags, summary: '签字确认 Chief judge signs off a criterion or the whole competition (*)', params: IdParam, body: z.object({ criterionCode: z.string().trim().min(1).max(20) }) },
+    schema: { tags, summary: '签字确认 Chief judge signs off a criterion or the whole competition (*)', params: IdParam, body: z.object({ criterionCode: Line.min(1, '请填写评分模块编号').max(20) }) },
     handler: (req) => signOff(ctxOf(deps, req), req.params.id, req.body.criterionCode),
   });
   app.put('/api/competitions/:id/part-scores', {
     config: { access: ['admin', 'committee'] },
-    schema: { tags, summary: '录入理论/答辩成绩 Part scores by exam number', params: IdParam, body: z.object({ rows: z.array(z.object({ examNumber: z.string().trim().min(1).max(30), part: z.enum(['theory', 'oral']), value: Score })).min(1).max(5000) }) },
+    schema: { tags, summary: '录入理论/答辩成绩 Part scores by exam number', params: IdParam, body: z.object({ rows: z.array(z.object({ examNumber: Line.min(1, '请填写准考证号').max(30), part: z.enum(['theory', 'oral']), value: Score })).min(1).max(5000) }) },
     handler: (req) => setPartScores(ctxOf(deps, req), req.params.id, req.body.rows),
   });
   app.get('/api/competitions/:id/amendments', {
@@ -66,20 +66,20 @@ export function markRoutes(app: App, deps: Deps): void {
     config: { access: ['admin', 'committee', 'judge'] },
     schema: {
       tags, summary: '申请更正 Request an amendment of a locked mark', params: IdParam,
-      body: z.object({ code: Code, part: z.enum(['practical', 'theory', 'oral']), aspectId: z.number().int().positive().optional(), judgeId: z.number().int().positive().optional(), newValue: Score, reason: z.string().trim().min(1).max(1000) }),
+      body: z.object({ code: Code, part: z.enum(['practical', 'theory', 'oral']), aspectId: Id.optional(), judgeId: Id.optional(), newValue: Score, reason: Text.min(1, '请填写更正理由').max(1000) }),
     },
     handler: (req) => requestAmendment(ctxOf(deps, req), req.params.id, req.body),
   });
   app.post('/api/competitions/:id/amendments/:amendmentId/decide', {
     config: { access: ['admin', 'committee', 'judge'] },
-    schema: { tags, summary: '批准/驳回更正 A second person decides', params: IdParam.extend({ amendmentId: z.coerce.number().int().positive() }), body: z.object({ approve: z.boolean(), note: z.string().max(1000).optional() }) },
+    schema: { tags, summary: '批准/驳回更正 A second person decides', params: IdParam.extend({ amendmentId: IdText }), body: z.object({ approve: z.boolean(), note: Text.max(1000).optional() }) },
     handler: (req) => decideAmendment(ctxOf(deps, req), req.params.id, req.params.amendmentId, req.body),
   });
   app.post('/api/competitions/:id/paper-marks', {
     config: { access: ['admin', 'committee'] },
     schema: {
       tags, summary: '纸质评分表双人录入 Key a paper score sheet (blind, twice, by two operators)', params: IdParam,
-      body: z.object({ code: Code, aspectId: z.number().int().positive(), judgeId: z.number().int().positive(), slot: z.union([z.literal(1), z.literal(2)]), value: Score }),
+      body: z.object({ code: Code, aspectId: Id, judgeId: Id, slot: z.union([z.literal(1), z.literal(2)]), value: Score }),
     },
     handler: (req) => keyPaperMark(ctxOf(deps, req), req.params.id, req.body),
   });
@@ -92,7 +92,7 @@ export function markRoutes(app: App, deps: Deps): void {
     config: { access: ['admin', 'committee', 'judge'] },
     schema: {
       tags, summary: '核对纸质评分 Settle a mismatch from the paper sheet', params: IdParam,
-      body: z.object({ code: Code, aspectId: z.number().int().positive(), judgeId: z.number().int().positive(), value: Score, reason: z.string().trim().min(1, '请填写核对说明').max(500) }),
+      body: z.object({ code: Code, aspectId: Id, judgeId: Id, value: Score, reason: Text.min(1, '请填写核对说明').max(500) }),
     },
     handler: (req) => reconcilePaper(ctxOf(deps, req), req.params.id, req.body),
   });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { sendCached } from '../http/public-cache.js';
-import { IdParam } from '../../shared/contracts/common.js';
+import { IdParam, IdText, Text, Version } from '../../shared/contracts/common.js';
 import { Notice, NoticeKind, Objection, ObjectionInput, PublishNoticeInput, ResolveObjectionInput } from '../../shared/contracts/notices.js';
 import { COMPETITION_STAFF_ROLES } from '../competitions/policy.js';
 import { ctxOf, type App, type Deps } from '../http/types.js';
@@ -8,8 +8,7 @@ import { PerIpLimit } from './limit.js';
 import { listObjections, lodgeObjection, resolveObjection } from './objections.js';
 import { getNotice, listNotices, publicNotice, publicNoticeList, publishNotice, restartNotice, withdrawNotice } from './service.js';
 
-const ObjectionParams = IdParam.extend({ objectionId: z.coerce.number().int().positive() });
-const Version = z.number().int();
+const ObjectionParams = IdParam.extend({ objectionId: IdText });
 
 export function noticeRoutes(app: App, deps: Deps): void {
   const tags = ['notices'];
@@ -23,7 +22,7 @@ export function noticeRoutes(app: App, deps: Deps): void {
     config: { access: COMPETITION_STAFF_ROLES },
     schema: {
       tags, summary: '公示列表 Notices (organizers, supervision)',
-      querystring: z.object({ kind: NoticeKind.optional(), subjectId: z.coerce.number().int().positive().optional() }), response: { 200: z.array(Notice) },
+      querystring: z.object({ kind: NoticeKind.optional(), subjectId: IdText.optional() }), response: { 200: z.array(Notice) },
     },
     handler: (req) => listNotices(ctxOf(deps, req), req.query),
   });
@@ -34,7 +33,7 @@ export function noticeRoutes(app: App, deps: Deps): void {
   });
   app.post('/api/notices/:id/withdraw', {
     config: { access: COMPETITION_STAFF_ROLES },
-    schema: { tags, summary: '撤回公示 Withdraw a notice', params: IdParam, body: z.object({ reason: z.string().trim().min(4, '请写明撤回理由').max(500), version: Version }), response: { 200: Notice } },
+    schema: { tags, summary: '撤回公示 Withdraw a notice', params: IdParam, body: z.object({ reason: Text.min(4, '请写明撤回理由').max(500), version: Version }), response: { 200: Notice } },
     handler: (req) => withdrawNotice(ctxOf(deps, req), req.params.id, req.body),
   });
   app.post('/api/notices/:id/restart', {

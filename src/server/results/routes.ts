@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdParam, Ok } from '../../shared/contracts/common.js';
+import { IdParam, IdText, Ok } from '../../shared/contracts/common.js';
 import { CompetitionResults, CompletionTimesInput, EntryExplanation, MyResult } from '../../shared/contracts/results.js';
 import { sendPdf, sendXlsx } from '../http/download.js';
 import { cachedJson, sendCached } from '../http/public-cache.js';
@@ -18,7 +18,7 @@ export function resultRoutes(app: App, deps: Deps): void {
   });
   app.get('/api/competitions/:id/results/:entryId', {
     config: { access: ['admin', 'committee', 'unit', 'person'] },
-    schema: { tags, summary: '成绩说明 How one contestant\'s figures and rank were reached', params: IdParam.extend({ entryId: z.coerce.number().int().positive() }), response: { 200: EntryExplanation } },
+    schema: { tags, summary: '成绩说明 How one contestant\'s figures and rank were reached', params: IdParam.extend({ entryId: IdText }), response: { 200: EntryExplanation } },
     handler: (req) => explainEntry(ctxOf(deps, req), req.params.id, req.params.entryId),
   });
   app.put('/api/competitions/:id/completion-times', {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id, Text } from '../contracts/common.js';
 
 /**
  * 回避: a judge never marks a contestant of their own unit, nor one they declared a conflict with
@@ -20,9 +21,9 @@ export const CONFLICT_REASON_NAMES: Record<ConflictReason, string> = {
 /** One declared conflict: with a unit or with a person (by id). */
 export const ConflictDeclaration = z.object({
   kind: z.enum(['unit', 'person']),
-  id: z.number().int().positive(),
+  id: Id,
   reason: ConflictReason,
-  note: z.string().trim().max(200).optional(),
+  note: Text.max(200).optional(),
 });
 export type ConflictDeclaration = z.infer<typeof ConflictDeclaration>;
 

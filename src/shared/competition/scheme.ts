@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Line, Name as ContractName, Text } from '../contracts/common.js';
 import { fromHundredths, isHundredths, toHundredths } from './hundredths.js';
 
 /**
@@ -15,11 +16,12 @@ import { fromHundredths, isHundredths, toHundredths } from './hundredths.js';
 
 const Code = z
   .string()
+  .max(100, '编号最多 20 个字符')
   .trim()
   .min(1, '请填写编号')
   .max(20, '编号最多 20 个字符')
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, '编号只能包含字母、数字、点、下划线和连字符');
-const Name = z.string().trim().min(1, '请填写名称').max(100, '名称最多 100 个字符');
+const Name = ContractName.min(1, '请填写名称').max(100, '名称最多 100 个字符');
 const Mark = z.number().refine(isHundredths, '分值最多保留两位小数');
 
 export const AspectKind = z.enum(['measurement', 'judgement']);
@@ -27,7 +29,7 @@ export type AspectKind = z.infer<typeof AspectKind>;
 export const ASPECT_KIND_NAMES: Record<AspectKind, string> = { measurement: '测量', judgement: '评价' };
 
 export const Band = z.object({
-  label: z.string().trim().min(1, '请填写分档说明').max(100),
+  label: Line.min(1, '请填写分档说明').max(100),
   mark: Mark.min(0, '分档分值不能为负'),
 });
 export type Band = z.infer<typeof Band>;
@@ -35,7 +37,7 @@ export type Band = z.infer<typeof Band>;
 export const Aspect = z
   .object({
     code: Code,
-    description: z.string().trim().min(1, '请填写评分细则').max(500, '评分细则最多 500 个字符'),
+    description: Text.min(1, '请填写评分细则').max(500, '评分细则最多 500 个字符'),
     kind: AspectKind,
     maxMark: Mark.gt(0, '分值必须大于 0').max(100, '分值不能超过 100'),
     bands: z.array(Band).min(2, '分档至少两档').max(20).optional(),

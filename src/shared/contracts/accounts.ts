@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id, Line, Name, Page, pageSizeOf } from './common.js';
 import { CommitteeBody, NewPassword, Role } from './auth.js';
 
 export const Username = z
@@ -11,11 +12,11 @@ export const Username = z
 export const CreateAccountBody = z
   .object({
     username: Username,
-    displayName: z.string().trim().min(1, '请填写姓名或名称').max(64),
+    displayName: Name.min(1, '请填写姓名或名称').max(64),
     role: Role,
-    phone: z.string().trim().max(20).optional(),
-    unitId: z.number().int().positive().optional(),
-    personId: z.number().int().positive().optional(),
+    phone: Line.max(20).optional(),
+    unitId: Id.optional(),
+    personId: Id.optional(),
     committeeBody: CommitteeBody.optional(),
     password: NewPassword.optional(),
   })
@@ -43,10 +44,10 @@ export const Account = z.object({
 export type Account = z.infer<typeof Account>;
 
 export const AccountsQuery = z.object({
-  q: z.string().trim().max(64).optional(),
+  q: Line.max(64).optional(),
   role: Role.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  page: Page,
+  pageSize: pageSizeOf(20),
 });
 
 /** A one-time password: shown once to the admin, must be changed at first login. */

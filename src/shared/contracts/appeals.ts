@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id, Text } from './common.js';
 import { PartKey } from '../competition/parts.js';
 
 export const APPEAL_STATUSES = ['lodged', 'upheld', 'dismissed'] as const;
@@ -7,17 +8,17 @@ export type AppealStatus = z.infer<typeof AppealStatus>;
 export const APPEAL_STATUS_NAMES: Record<AppealStatus, string> = { lodged: '待仲裁', upheld: '申诉成立', dismissed: '申诉驳回' };
 
 export const AppealInput = z.object({
-  entryId: z.number().int().positive(),
-  content: z.string().trim().min(10, '请写明申诉事项和理由（至少 10 个字）').max(4000),
+  entryId: Id,
+  content: Text.min(10, '请写明申诉事项和理由（至少 10 个字）').max(4000),
 });
 
 /** The arbitration group's decision. Upheld names the score to change: it becomes an amendment for a second person to approve. */
 export const AppealDecision = z.discriminatedUnion('outcome', [
-  z.object({ outcome: z.literal('dismissed'), reason: z.string().trim().min(4, '请写明驳回理由').max(2000) }),
+  z.object({ outcome: z.literal('dismissed'), reason: Text.min(4, '请写明驳回理由').max(2000) }),
   z.object({
     outcome: z.literal('upheld'),
-    reason: z.string().trim().min(4, '请写明仲裁意见').max(2000),
-    amendment: z.object({ part: PartKey, aspectId: z.number().int().positive().optional(), judgeId: z.number().int().positive().optional(), newValue: z.number() }),
+    reason: Text.min(4, '请写明仲裁意见').max(2000),
+    amendment: z.object({ part: PartKey, aspectId: Id.optional(), judgeId: Id.optional(), newValue: z.number().min(0, '分值不能为负').max(100, '分值不能超过 100') }),
   }),
 ]);
 export type AppealDecision = z.infer<typeof AppealDecision>;

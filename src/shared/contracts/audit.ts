@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Line, Page, pageSizeOf } from './common.js';
 
 export const AuditEntry = z.object({
   id: z.number().int(),
@@ -14,10 +15,10 @@ export const AuditEntry = z.object({
 });
 
 export const AuditQuery = z.object({
-  action: z.string().max(64).optional(),
-  entity: z.string().max(64).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  action: Line.max(64).optional(),
+  entity: Line.max(64).optional(),
+  page: Page,
+  pageSize: pageSizeOf(50),
 });
 
 export const AuditVerifyResult = z.object({

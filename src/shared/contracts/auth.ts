@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CONTROL_MESSAGE, Name } from './common.js';
 
 export const ROLES = ['admin', 'committee', 'unit', 'judge', 'person'] as const;
 export const Role = z.enum(ROLES);
@@ -10,8 +11,8 @@ export const CommitteeBody = z.enum(COMMITTEE_BODIES);
 export type CommitteeBody = z.infer<typeof CommitteeBody>;
 
 export const LoginBody = z.object({
-  login: z.string().trim().min(1, '请输入用户名或手机号').max(64),
-  password: z.string().min(1, '请输入密码').max(256),
+  login: Name.min(1, '请输入用户名或手机号').max(64),
+  password: z.string().min(1, '请输入密码').max(256).refine((s) => !s.includes('\u0000'), CONTROL_MESSAGE),
 });
 
 export const Me = z.object({

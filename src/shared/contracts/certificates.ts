@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Text } from './common.js';
 import { OutcomeKind } from './results.js';
 
 export const CertificateStatus = z.enum(['valid', 'revoked']);
@@ -26,7 +27,7 @@ export type Certificate = z.infer<typeof Certificate>;
 export const CertificateVerification = Certificate.omit({ id: true });
 export type CertificateVerification = z.infer<typeof CertificateVerification>;
 
-export const RevokeInput = z.object({ reason: z.string().trim().min(4, '请写明撤销理由').max(500) });
+export const RevokeInput = z.object({ reason: Text.min(4, '请写明撤销理由').max(500) });
 
 export const CertificateJob = z.object({
   id: z.string(),

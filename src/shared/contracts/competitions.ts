@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from './common.js';
+import { Id, IsoDate, IsoDateTime, Line, MAX_ID, Name, Version } from './common.js';
 
 import { CompetitionPart, CompetitionParts, PARTS_30_70 } from '../competition/parts.js';
 import { AmendmentStatus, CompetitionStatus, EntryStatus } from '../competition/states.js';
@@ -35,7 +35,7 @@ export const CompetitionRules = z.object({
   }).default({ perEntrant: 1, perTopN: 5, count: 5 }),
   outcomes: z.object({
     winnerLevel: z.number().int().min(1).max(5).default(2),
-    winnerTitle: z.string().max(50).default('市技术能手'),
+    winnerTitle: Name.max(50).default('市技术能手'),
     passBothLevel: z.number().int().min(1).max(5).default(3),
   }).default({ winnerLevel: 2, winnerTitle: '市技术能手', passBothLevel: 3 }),
   /** 申诉: hours after the competition ends in which appeals are taken. */
@@ -45,18 +45,18 @@ export type CompetitionRules = z.infer<typeof CompetitionRules>;
 export type TeamBelowK = CompetitionRules['teamBelowK'];
 
 export const CompetitionInput = z.object({
-  tradeId: z.number().int().positive(),
+  tradeId: Id,
   level: z.number().int().min(1).max(5).default(3),
-  name: z.string().trim().min(1, '请填写竞赛名称').max(100),
+  name: Name.min(1, '请填写竞赛名称').max(100),
   startsOn: IsoDate,
   endsOn: IsoDate,
-  venue: z.string().trim().min(1, '请填写竞赛地点').max(200),
+  venue: Line.min(1, '请填写竞赛地点').max(200),
   stations: z.number().int().min(1, '工位数至少为 1').max(1000),
   codePrefix: z.string().trim().regex(/^[A-Z]{1,3}$/, '编号前缀应为 1–3 个大写字母').default('A'),
-  registrationOpensAt: z.iso.datetime({ offset: true }),
-  registrationClosesAt: z.iso.datetime({ offset: true }),
+  registrationOpensAt: IsoDateTime,
+  registrationClosesAt: IsoDateTime,
   defaultQuota: z.number().int().min(1).max(1000).nullable().default(null),
-  unitQuotas: z.record(z.string().regex(/^\d+$/), z.number().int().min(0).max(1000)).default({}),
+  unitQuotas: z.record(z.string().regex(/^[1-9]\d{0,9}$/, '单位编号无效').refine((k) => Number(k) <= MAX_ID, '单位编号无效'), z.number().int().min(0).max(1000)).default({}),
   parts: CompetitionParts.default(() => PARTS_30_70.map((p) => ({ ...p }))),
   rules: CompetitionRules.default(CompetitionRules.parse({})),
 }).refine((c) => c.startsOn <= c.endsOn, { path: ['endsOn'], message: '结束日期不能早于开始日期' })
@@ -89,11 +89,11 @@ export const Competition = z.object({
 });
 export type Competition = z.infer<typeof Competition>;
 
-export const StatusChange = z.object({ to: CompetitionStatus, version: z.number().int() });
+export const StatusChange = z.object({ to: CompetitionStatus, version: Version });
 
 export const StaffRole = z.enum(['judge', 'chief', 'substitute', 'decoder', 'operator']);
 export type StaffRole = z.infer<typeof StaffRole>;
-export const StaffInput = z.object({ accountId: z.number().int().positive(), role: StaffRole });
+export const StaffInput = z.object({ accountId: Id, role: StaffRole });
 export const StaffMember = z.object({
   accountId: z.number().int(), username: z.string(), displayName: z.string(), accountRole: z.string(),
   unitId: z.number().int().nullable(), unitName: z.string().nullable(), role: StaffRole,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IsoDate } from './common.js';
+import { IsoDate, Name, Text } from './common.js';
 
 /** Kinds of list that go through public notice (公示). Later selections add theirs. */
 export const NOTICE_KINDS = ['competition-results'] as const;
@@ -25,7 +25,7 @@ export type NoticeColumn = z.infer<typeof NoticeColumn>;
 
 export const PublishNoticeInput = z.object({
   workingDays: z.number().int().min(1, '公示期至少 1 个工作日').max(30).default(5),
-  title: z.string().trim().min(1).max(200).optional(),
+  title: Name.min(1, '请填写标题').max(200).optional(),
 });
 
 /** The public face of a notice. */
@@ -57,9 +57,9 @@ export const Notice = PublicNotice.extend({
 export type Notice = z.infer<typeof Notice>;
 
 export const ObjectionInput = z.object({
-  name: z.string().trim().min(2, '请填写真实姓名').max(50),
-  contact: z.string().trim().regex(/^(1[3-9]\d{9}|[^\s@]+@[^\s@]+\.[^\s@]+)$/, '请填写手机号或电子邮箱').max(100),
-  content: z.string().trim().min(10, '请写明异议事项和理由（至少 10 个字）').max(4000),
+  name: Name.min(2, '请填写真实姓名').max(50),
+  contact: Name.regex(/^(1[3-9]\d{9}|[^\s@]+@[^\s@]+\.[^\s@]+)$/, '请填写手机号或电子邮箱').max(100),
+  content: Text.min(10, '请写明异议事项和理由（至少 10 个字）').max(4000),
 });
 
 export const Objection = z.object({
@@ -77,5 +77,5 @@ export type Objection = z.infer<typeof Objection>;
 
 export const ResolveObjectionInput = z.object({
   status: z.enum(['investigating', 'upheld', 'dismissed']),
-  resolution: z.string().trim().min(4, '请写明处理意见').max(2000),
+  resolution: Text.min(4, '请写明处理意见').max(2000),
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { checkIdNumber } from '../idcard.js';
 import { isValidPhone, normalizePhone } from '../phone.js';
-import { IsoDate } from './common.js';
+import { Id, IdText, IsoDate, Line, Name, Page, pageSizeOf } from './common.js';
 
 export const Gender = z.enum(['M', 'F']);
 export const LevelNumber = z.number().int().min(1).max(5);
@@ -20,7 +20,7 @@ export function idNumberMessage(problem: keyof typeof ID_PROBLEM_MESSAGES): stri
 }
 
 /** A resident ID number, normalized, with its GB 11643 check character verified. */
-export const IdNumber = z.string().transform((raw, ctx) => {
+export const IdNumber = z.string().max(40, '身份证号应为 18 位').transform((raw, ctx) => {
   const r = checkIdNumber(raw);
   if (!r.ok) {
     ctx.addIssue({ code: 'custom', message: ID_PROBLEM_MESSAGES[r.problem] });
@@ -29,7 +29,7 @@ export const IdNumber = z.string().transform((raw, ctx) => {
   return r.value;
 });
 
-export const Phone = z.string().transform((raw, ctx) => {
+export const Phone = z.string().max(40, '手机号应为 11 位数字（或带区号的固定电话）').transform((raw, ctx) => {
   const v = normalizePhone(raw);
   if (!isValidPhone(v)) {
     ctx.addIssue({ code: 'custom', message: '手机号应为 11 位数字（或带区号的固定电话）' });
@@ -39,12 +39,12 @@ export const Phone = z.string().transform((raw, ctx) => {
 });
 
 export const PersonInput = z.object({
-  name: z.string().trim().min(1, '请填写姓名').max(50),
+  name: Name.min(1, '请填写姓名').max(50),
   gender: Gender.optional(),
   idNumber: IdNumber,
   phone: Phone.optional().nullable(),
-  unitId: z.number().int().positive().optional(),
-  tradeId: z.number().int().positive().optional().nullable(),
+  unitId: Id.optional(),
+  tradeId: Id.optional().nullable(),
   level: LevelNumber.optional().nullable(),
   frontLine: z.boolean().default(true),
   yearsInTrade: z.number().int().min(0).max(60).optional().nullable(),
@@ -52,9 +52,9 @@ export const PersonInput = z.object({
 export type PersonInput = z.input<typeof PersonInput>;
 
 export const PersonUpdate = z.object({
-  name: z.string().trim().min(1).max(50).optional(),
+  name: Name.min(1, '请填写姓名').max(50).optional(),
   phone: Phone.optional().nullable(),
-  tradeId: z.number().int().positive().optional().nullable(),
+  tradeId: Id.optional().nullable(),
   frontLine: z.boolean().optional(),
   yearsInTrade: z.number().int().min(0).max(60).optional().nullable(),
 });
@@ -88,20 +88,20 @@ export const QualificationRecord = z.object({
 
 export const QualificationInput = z.object({
   level: LevelNumber,
-  tradeId: z.number().int().positive().optional().nullable(),
+  tradeId: Id.optional().nullable(),
   obtainedOn: IsoDate,
-  source: z.string().trim().min(1, '请填写来源').max(200),
+  source: Line.min(1, '请填写来源').max(200),
 });
 
 export const PersonDetail = Person.extend({ qualifications: z.array(QualificationRecord) });
 
 export const PeopleQuery = z.object({
-  q: z.string().trim().max(50).optional(),
-  unitId: z.coerce.number().int().positive().optional(),
-  tradeId: z.coerce.number().int().positive().optional(),
-  level: z.coerce.number().int().min(1).max(5).optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  q: Line.max(50).optional(),
+  unitId: IdText.optional(),
+  tradeId: IdText.optional(),
+  level: z.coerce.number<unknown>({ error: '等级应为 1–5' }).int('等级应为 1–5').min(1, '等级应为 1–5').max(5, '等级应为 1–5').optional(),
+  page: Page,
+  pageSize: pageSizeOf(20),
 });
 export type PeopleQuery = z.infer<typeof PeopleQuery>;
 

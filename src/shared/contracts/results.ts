@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Line } from './common.js';
 import { PartKey } from '../competition/parts.js';
 
 /**
@@ -125,7 +126,7 @@ export const EntryExplanation = z.object({
 export type EntryExplanation = z.infer<typeof EntryExplanation>;
 
 export const CompletionTimesInput = z.object({
-  items: z.array(z.object({ code: z.string().trim().min(1).max(20), seconds: z.number().int().min(1, '用时须大于 0').max(7 * 24 * 3600) })).min(1).max(5000),
+  items: z.array(z.object({ code: Line.min(1, '请填写参赛编号').max(20), seconds: z.number().int().min(1, '用时须大于 0').max(7 * 24 * 3600) })).min(1).max(5000),
 });
 
 /** A contestant's own view (role person): each competition entered, with the row once marks are locked. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Line, Name, Page, pageSizeOf } from './common.js';
 
 /** 单位类别 */
 export const UNIT_KINDS = ['enterprise', 'school', 'department', 'district', 'industry'] as const;
@@ -8,17 +9,18 @@ export type UnitKind = z.infer<typeof UnitKind>;
 /** 统一社会信用代码: 18 characters of digits and upper-case letters (no I, O, S, V, Z). */
 export const CreditCode = z
   .string()
+  .max(40)
   .trim()
   .toUpperCase()
   .regex(/^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/, '统一社会信用代码应为 18 位数字或大写字母');
 
 export const UnitInput = z.object({
-  name: z.string().trim().min(2, '单位名称至少 2 个字').max(100),
+  name: Name.min(2, '单位名称至少 2 个字').max(100),
   kind: UnitKind,
   code: CreditCode.optional().nullable(),
-  district: z.string().trim().max(50).optional().nullable(),
-  contactName: z.string().trim().max(50).optional().nullable(),
-  contactPhone: z.string().trim().max(20).optional().nullable(),
+  district: Name.max(50).optional().nullable(),
+  contactName: Name.max(50).optional().nullable(),
+  contactPhone: Line.max(20).optional().nullable(),
 });
 export type UnitInput = z.infer<typeof UnitInput>;
 
@@ -35,8 +37,8 @@ export const Unit = z.object({
 export type Unit = z.infer<typeof Unit>;
 
 export const UnitsQuery = z.object({
-  q: z.string().trim().max(100).optional(),
+  q: Line.max(100).optional(),
   kind: UnitKind.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+  page: Page,
+  pageSize: pageSizeOf(50),
 });
