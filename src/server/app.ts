@@ -25,6 +25,7 @@ import { noticeRoutes } from './notices/routes.js';
 import { outcomeRoutes } from './outcomes/routes.js';
 import { resultRoutes } from './results/routes.js';
 import { schemeRoutes } from './schemes/routes.js';
+import type { TrustProxy } from './config.js';
 import { systemClock, type Clock } from './context.js';
 import type { Database } from './db/client.js';
 import { EXCEL_LIMITS } from './excel/limits.js';
@@ -47,12 +48,14 @@ export interface AppOptions {
   throttle?: LoginThrottle;
   cookieSecure?: boolean;
   logger?: FastifyServerOptions['logger'];
+  /** Which proxies' X-Forwarded-For to believe for the client address (TRUST_PROXY); default none. */
+  trustProxy?: TrustProxy;
   /** Serve the built client (dist/client) when it exists. */
   serveClient?: boolean;
 }
 
 export async function buildApp(opts: AppOptions): Promise<App> {
-  const app = Fastify({ logger: opts.logger ?? false, trustProxy: false, bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const app = Fastify({ logger: opts.logger ?? false, trustProxy: opts.trustProxy ?? false, bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   const deps: Deps = {
     database: opts.database,
     pii: opts.pii,

@@ -15,7 +15,7 @@ async function main() {
   const database = await openDatabase({ url: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pgdata') });
   const pii = new PiiCipher(loadMasterKey({ secretKey: config.secretKey, dataDir: config.dataDir }));
   const boot = await bootstrap({ db: database.db, pii, clock: systemClock, demo: config.demo, adminPassword: config.adminPassword, dataDir: config.dataDir });
-  const app = await buildApp({ database, pii, cookieSecure: config.cookieSecure, logger: { level: config.logLevel } });
+  const app = await buildApp({ database, pii, cookieSecure: config.cookieSecure, trustProxy: config.trustProxy, logger: { level: config.logLevel } });
 
   // A notice whose period ended becomes final even if nobody reads it (reads also run this first).
   const sweep = setInterval(() => {
