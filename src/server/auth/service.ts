@@ -9,6 +9,7 @@ import type { ServiceContext } from '../context.js';
 import { AppError, invalid } from '../http/errors.js';
 import { requireActor } from '../policy.js';
 import { hashPassword, verifyPassword } from './password.js';
+import { weakPasswordReason } from './strength.js';
 import { createSession, deleteAccountSessions, deleteSession } from './sessions.js';
 import type { LoginThrottle, ThrottleScope } from './throttle.js';
 
@@ -71,6 +72,9 @@ export async function changePassword(ctx: ServiceContext, body: z.infer<typeof C
   const [row] = await ctx.db.select().from(accounts).where(eq(accounts.id, actor.id));
   if (!row || !(await verifyPassword(row.passwordHash, body.currentPassword))) throw invalid('currentPassword', '当前密码不正确');
   if (body.currentPassword === body.newPassword) throw invalid('newPassword', '新密码不能与当前密码相同');
+  const phone = row.phoneEnc ? ctx.pii.decrypt(row.phoneEnc) : null;
+  const weak = await weakPasswordReason(body.newPassword, [row.username, row.displayName, phone]);
+  if (weak) throw invalid('newPassword', weak);
   const passwordHash = await hashPassword(body.newPassword);
   const now = ctx.clock.now();
   return ctx.db.transaction(async (tx) => {
