@@ -29,6 +29,12 @@ async function main() {
     closing = true;
     clearInterval(sweep);
     console.log(`\n${signal}: closing…`);
+    // Should closing hang (a stuck request), still release the lock and go within 10 s.
+    setTimeout(() => {
+      console.error('skillmonth: closing took over 10 s, exiting anyway');
+      unlock();
+      process.exit(1);
+    }, 10_000).unref();
     try {
       await app.close();
       await database.close();
@@ -39,6 +45,7 @@ async function main() {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGHUP', () => void shutdown('SIGHUP')); // a closed terminal or a service manager's stop
 
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;
