@@ -24,6 +24,18 @@ export interface Database {
 
 const MIGRATIONS = MIGRATIONS_DIR;
 
+/**
+ * PGlite's own start parameters plus a smaller buffer cache: PostgreSQL's default 128 MB of
+ * shared_buffers lives inside the WebAssembly memory and is most of the server's resident memory,
+ * while the operating system caches the data files anyway (see "Sizing" in the README).
+ */
+const PGLITE_OPTIONS = {
+  startParams: [
+    ...((PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams ?? ['--single', '-F', '-O', '-j']),
+    '-c', `shared_buffers=${process.env.PGLITE_SHARED_BUFFERS ?? '16MB'}`,
+  ],
+};
+
 /** PostgreSQL when `url` is given, otherwise PGlite in `pgliteDir` (a folder or `memory://`). */
 export async function openDatabase(opts: { url?: string; pgliteDir?: string }): Promise<Database> {
   if (opts.url) {
@@ -34,7 +46,7 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string }): 
     await migratePg(db as never, { migrationsFolder: MIGRATIONS });
     return { db, kind: 'postgres', close: () => pool.end() };
   }
-  const client = new PGlite(opts.pgliteDir ?? 'memory://');
+  const client = new PGlite(opts.pgliteDir ?? 'memory://', PGLITE_OPTIONS);
   await client.waitReady;
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder: MIGRATIONS });
