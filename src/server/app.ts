@@ -56,7 +56,10 @@ export interface AppOptions {
 }
 
 export async function buildApp(opts: AppOptions): Promise<App> {
-  const app = Fastify({ logger: opts.logger ?? false, trustProxy: opts.trustProxy ?? false, bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const tp = opts.trustProxy ?? false;
+  // A hop count n trusts the n proxies nearest the server (Fastify's own rule for a number).
+  const trustProxy = typeof tp === 'number' ? (_address: string, hop: number) => hop < tp : tp;
+  const app = Fastify({ logger: opts.logger ?? false, trustProxy, bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   const deps: Deps = {
     database: opts.database,
     pii: opts.pii,
