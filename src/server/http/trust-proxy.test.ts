@@ -35,13 +35,16 @@ async function clientAddressSeen(env: TestEnv): Promise<'forwarded' | 'connectio
 describe('client address', () => {
   let plain: TestEnv;
   let proxied: TestEnv;
+  let oneHop: TestEnv;
   beforeAll(async () => {
     plain = await makeTestEnv({ throttle: new LoginThrottle(rules) });
     proxied = await makeTestEnv({ throttle: new LoginThrottle(rules), trustProxy: ['127.0.0.1'] });
+    oneHop = await makeTestEnv({ throttle: new LoginThrottle(rules), trustProxy: 1 });
   });
   afterAll(async () => {
     await plain.close();
     await proxied.close();
+    await oneHop.close();
   });
 
   it('ignores X-Forwarded-For by default (a client cannot pick its own address)', async () => {
@@ -50,5 +53,6 @@ describe('client address', () => {
 
   it('takes the address from X-Forwarded-For when the connection comes from a trusted proxy', async () => {
     expect(await clientAddressSeen(proxied)).toBe('forwarded');
+    expect(await clientAddressSeen(oneHop)).toBe('forwarded'); // TRUST_PROXY=1
   });
 });
