@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -25,6 +26,7 @@ import { noticeRoutes } from './notices/routes.js';
 import { outcomeRoutes } from './outcomes/routes.js';
 import { resultRoutes } from './results/routes.js';
 import { schemeRoutes } from './schemes/routes.js';
+import type { TrustProxy } from './config.js';
 import { systemClock, type Clock } from './context.js';
 import type { Database } from './db/client.js';
 import { EXCEL_LIMITS } from './excel/limits.js';
@@ -47,12 +49,17 @@ export interface AppOptions {
   throttle?: LoginThrottle;
   cookieSecure?: boolean;
   logger?: FastifyServerOptions['logger'];
+  /** Which proxies' X-Forwarded-For to believe for the client address (TRUST_PROXY); default none. */
+  trustProxy?: TrustProxy;
   /** Serve the built client (dist/client) when it exists. */
   serveClient?: boolean;
 }
 
 export async function buildApp(opts: AppOptions): Promise<App> {
-  const app = Fastify({ logger: opts.logger ?? false, trustProxy: false, bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
+  const tp = opts.trustProxy ?? false;
+  // A hop count n trusts the n proxies nearest the server (Fastify's own rule for a number).
+  const trustProxy = typeof tp === 'number' ? (_address: string, hop: number) => hop < tp : tp;
+  const app = Fastify({ logger: opts.logger ?? false, trustProxy, bodyLimit: 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   const deps: Deps = {
     database: opts.database,
     pii: opts.pii,
@@ -65,6 +72,32 @@ export async function buildApp(opts: AppOptions): Promise<App> {
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandler(app);
 
+  // Security headers on every answer. The console (antd) and Swagger UI set inline styles, and the
+  // verification page carries its own <style>; scripts come only from this server. No
+  // upgrade-insecure-requests and no HSTS unless COOKIE_SECURE says the site is served over HTTPS
+  // (a plain-HTTP intranet install must keep working).
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        baseUri: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+        frameSrc: ["'self'", 'blob:'],
+        objectSrc: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+      },
+    },
+    strictTransportSecurity: deps.cookieSecure ? { maxAge: 180 * 24 * 3600, includeSubDomains: false } : false,
+    crossOriginEmbedderPolicy: false,
+  });
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: EXCEL_LIMITS.fileBytes, files: 1, fields: 5, parts: 6 } });
   await app.register(swagger, {

@@ -15,7 +15,7 @@ async function main() {
   const database = await openDatabase({ url: config.databaseUrl, pgliteDir: path.join(config.dataDir, 'pgdata'), waitMs: config.dbWaitMs });
   const pii = new PiiCipher(loadMasterKey({ secretKey: config.secretKey, dataDir: config.dataDir }));
   const boot = await bootstrap({ db: database.db, pii, clock: systemClock, demo: config.demo, adminPassword: config.adminPassword, dataDir: config.dataDir });
-  const app = await buildApp({ database, pii, cookieSecure: config.cookieSecure, logger: { level: config.logLevel } });
+  const app = await buildApp({ database, pii, cookieSecure: config.cookieSecure, trustProxy: config.trustProxy, logger: { level: config.logLevel } });
 
   // A notice whose period ended becomes final even if nobody reads it (reads also run this first).
   const sweep = setInterval(() => {
@@ -29,6 +29,12 @@ async function main() {
     closing = true;
     clearInterval(sweep);
     console.log(`\n${signal}: closing…`);
+    // Should closing hang (a stuck request), still release the lock and go within 10 s.
+    setTimeout(() => {
+      console.error('skillmonth: closing took over 10 s, exiting anyway');
+      unlock();
+      process.exit(1);
+    }, 10_000).unref();
     try {
       await app.close();
       await database.close();
@@ -39,6 +45,7 @@ async function main() {
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGHUP', () => void shutdown('SIGHUP')); // a closed terminal or a service manager's stop
 
   await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${config.port}`;

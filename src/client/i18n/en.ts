@@ -178,7 +178,7 @@ export const en: Record<MessageKey, string> = {
   'password.new': 'New password',
   'password.confirm': 'Repeat password',
   'password.mismatch': 'The two new passwords differ',
-  'password.rule': 'At least 8 characters with a letter and a digit',
+  'password.rule': 'At least 8 characters with a letter and a digit; not a common password, and not containing your username, name or phone',
   'password.submit': 'Change password',
   'password.mustChange': 'Please change your password before you continue',
   'password.done': 'Password changed',

@@ -177,7 +177,7 @@ export const zh = {
   'password.new': '新密码',
   'password.confirm': '确认密码',
   'password.mismatch': '两次输入的新密码不一致',
-  'password.rule': '至少 8 位，须包含字母和数字',
+  'password.rule': '至少 8 位，须包含字母和数字；不能是常见密码，也不能包含用户名、姓名或手机号',
   'password.submit': '修改密码',
   'password.mustChange': '首次登录或密码已被重置，请先修改密码',
   'password.done': '密码已修改',

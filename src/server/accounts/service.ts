@@ -6,6 +6,7 @@ import { isValidPhone, normalizePhone } from '../../shared/phone.js';
 import { recordAudit } from '../audit/service.js';
 import { hashPassword, oneTimePassword } from '../auth/password.js';
 import { deleteAccountSessions } from '../auth/sessions.js';
+import { weakPasswordReason } from '../auth/strength.js';
 import type { ServiceContext } from '../context.js';
 import type { DbOrTx } from '../db/client.js';
 import { conflict, invalid, notFound } from '../http/errors.js';
@@ -73,6 +74,10 @@ export async function insertAccount(tx: DbOrTx, ctx: Pick<ServiceContext, 'pii' 
 
 export async function createAccount(ctx: ServiceContext, input: CreateAccountBody) {
   requireRole(ctx, 'admin');
+  if (input.password) {
+    const weak = await weakPasswordReason(input.password, [input.username, input.displayName, input.phone]);
+    if (weak) throw invalid('password', weak);
+  }
   return ctx.db.transaction(async (tx) => {
     const { row, oneTimePassword } = await insertAccount(tx, ctx, input);
     const account = presentAccount(row, null);

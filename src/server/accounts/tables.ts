@@ -36,3 +36,17 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_account_idx').on(t.accountId)],
 );
+
+/**
+ * Sign-in failures counted by the throttle (auth/throttle.ts), shared by every instance. The key is
+ * a keyed hash of "login", "login + address" or "address"; a count lapses an hour after its last failure.
+ */
+export const loginThrottle = pgTable(
+  'login_throttle',
+  {
+    key: text('key').primaryKey(),
+    failures: integer('failures').notNull(),
+    lastAt: timestamp('last_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('login_throttle_last_idx').on(t.lastAt)],
+);

@@ -36,13 +36,13 @@ export function authRoutes(app: App, deps: Deps): void {
   });
 
   app.get('/api/auth/me', {
-    config: { access: 'authenticated' },
+    config: { access: 'authenticated', beforePasswordChange: true },
     schema: { tags: ['auth'], summary: '当前用户 The signed-in account', response: { 200: Me } },
     handler: async (req) => me(ctxOf(deps, req), req.csrfToken!),
   });
 
   app.post('/api/auth/password', {
-    config: { access: 'authenticated' },
+    config: { access: 'authenticated', beforePasswordChange: true },
     schema: { tags: ['auth'], summary: '修改密码 Change one\'s password', body: ChangePasswordBody, response: { 200: Me } },
     handler: async (req, reply) => {
       const ctx = ctxOf(deps, req);

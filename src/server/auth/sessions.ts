@@ -30,7 +30,7 @@ export async function deleteAccountSessions(db: DbOrTx, accountId: number): Prom
   await db.delete(sessions).where(eq(sessions.accountId, accountId));
 }
 
-export async function resolveSession(db: Db, token: string, now: Date): Promise<{ actor: Actor; csrfToken: string } | null> {
+export async function resolveSession(db: Db, token: string, now: Date): Promise<{ actor: Actor; csrfToken: string; mustChangePassword: boolean } | null> {
   const [row] = await db
     .select({
       csrfToken: sessions.csrfToken,
@@ -42,12 +42,13 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
       personId: accounts.personId,
       committeeBody: accounts.committeeBody,
       disabled: accounts.disabled,
+      mustChangePassword: accounts.mustChangePassword,
     })
     .from(sessions)
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
     .where(and(eq(sessions.tokenHash, sha256(token)), gt(sessions.expiresAt, now)))
     .limit(1);
   if (!row || row.disabled) return null;
-  const { csrfToken, disabled: _d, ...actor } = row;
-  return { actor, csrfToken };
+  const { csrfToken, disabled: _d, mustChangePassword, ...actor } = row;
+  return { actor, csrfToken, mustChangePassword };
 }

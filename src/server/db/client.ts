@@ -27,6 +27,17 @@ const MIGRATIONS = MIGRATIONS_DIR;
 
 /** How long a request waits for the database before it is answered 503 (never left hanging). */
 export const DEFAULT_DB_WAIT_MS = 15_000;
+/**
+ * PGlite's own start parameters plus a smaller buffer cache: PostgreSQL's default 128 MB of
+ * shared_buffers lives inside the WebAssembly memory and is most of the server's resident memory,
+ * while the operating system caches the data files anyway (see "Sizing" in the README).
+ */
+const PGLITE_OPTIONS = {
+  startParams: [
+    ...((PGlite as unknown as { defaultStartParams?: string[] }).defaultStartParams ?? ['--single', '-F', '-O', '-j']),
+    '-c', `shared_buffers=${process.env.PGLITE_SHARED_BUFFERS ?? '16MB'}`,
+  ],
+};
 
 /** PostgreSQL when `url` is given, otherwise PGlite in `pgliteDir` (a folder or `memory://`). */
 export async function openDatabase(opts: { url?: string; pgliteDir?: string; waitMs?: number }): Promise<Database> {
@@ -42,7 +53,7 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; wai
     await migratePg(db as never, { migrationsFolder: MIGRATIONS });
     return { db, kind: 'postgres', close: () => pool.end() };
   }
-  const client = new PGlite(opts.pgliteDir ?? 'memory://');
+  const client = new PGlite(opts.pgliteDir ?? 'memory://', PGLITE_OPTIONS);
   await client.waitReady;
   queueOuterCalls(client, waitMs);
   guardClientMethods(client, ['query', 'exec', 'transaction', 'describeQuery']);

@@ -15,6 +15,8 @@ export type Access = 'public' | 'authenticated' | readonly Role[];
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** Open to an account that must still change its password (me, change password). */
+    beforePasswordChange?: boolean;
   }
   interface FastifyInstance {
     /** Every /api route with its access rule, for the access-matrix tests and the docs. */
@@ -23,6 +25,7 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
     csrfToken: string | null;
+    mustChangePassword: boolean;
   }
 }
 
@@ -37,6 +40,7 @@ function sameToken(a: string, b: string): boolean {
 export function installAccessControl(app: FastifyInstance, db: Db, now: () => Date): void {
   app.decorateRequest('actor', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('mustChangePassword', false);
 
   app.decorate('accessTable', []);
   app.addHook('onRoute', (route) => {
@@ -55,10 +59,15 @@ export function installAccessControl(app: FastifyInstance, db: Db, now: () => Da
       if (s) {
         req.actor = s.actor;
         req.csrfToken = s.csrfToken;
+        req.mustChangePassword = s.mustChangePassword;
       }
     }
     if (access === 'public') return;
     if (!req.actor) throw unauthenticated();
+    // A one-time or reset password: nothing but reading oneself and changing it until it is changed.
+    if (req.mustChangePassword && !req.routeOptions.config?.beforePasswordChange) {
+      throw new AppError(403, 'MUST_CHANGE_PASSWORD', '请先修改初始密码，然后才能继续操作');
+    }
     if (access !== 'authenticated' && !access.includes(req.actor.role)) throw forbidden();
     if (UNSAFE.has(req.method)) {
       const sent = req.headers['x-csrf-token'];

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { buildApp } from '../app.js';
 import { insertAccount } from '../accounts/service.js';
 import { LoginThrottle } from '../auth/throttle.js';
+import type { TrustProxy } from '../config.js';
 import type { Clock } from '../context.js';
 import { openDatabase, type Database } from '../db/client.js';
 import type { App } from '../http/types.js';
@@ -57,7 +58,7 @@ export interface TestEnv {
   close(): Promise<void>;
 }
 
-export async function makeTestEnv(opts: { throttle?: LoginThrottle } = {}): Promise<TestEnv> {
+export async function makeTestEnv(opts: { throttle?: LoginThrottle; trustProxy?: TrustProxy } = {}): Promise<TestEnv> {
   let drop = async () => {};
   let database: Database;
   if (backend === 'postgres') {
@@ -69,7 +70,7 @@ export async function makeTestEnv(opts: { throttle?: LoginThrottle } = {}): Prom
   }
   const pii = new PiiCipher(crypto.randomBytes(32));
   const clock = new TestClock(new Date());
-  const app = await buildApp({ database, pii, clock, throttle: opts.throttle, serveClient: false });
+  const app = await buildApp({ database, pii, clock, throttle: opts.throttle, trustProxy: opts.trustProxy, serveClient: false });
   await app.ready();
   return {
     app, database, pii, clock,
