@@ -136,7 +136,7 @@ describe('bulk ZIP', () => {
     const job = start.json();
     expect(job).toMatchObject({ total: 7, status: 'running' });
     expect((await call(env, w.unitA.session, 'GET', `/api/certificate-jobs/${job.id}`)).statusCode).toBe(404);
-    await settledZipJob(job.id);
+    await settledZipJob(env.database.db, job.id);
     expect((await call(env, w.admin, 'GET', `/api/certificate-jobs/${job.id}`)).json()).toMatchObject({ done: 7, total: 7, status: 'done', error: null });
     expect((await call(env, w.unitA.session, 'GET', `/api/certificate-jobs/${job.id}/download`)).statusCode).toBe(404);
     const res = await call(env, w.admin, 'GET', `/api/certificate-jobs/${job.id}/download`);
@@ -150,7 +150,7 @@ describe('bulk ZIP', () => {
   it('packs a unit\'s own certificates only', async () => {
     const job = (await call(env, w.unitB.session, 'POST', `/api/competitions/${w.competitionId}/certificates/zip`)).json();
     expect(job.total).toBe(2);
-    expect(await settledZipJob(job.id)).toMatchObject({ status: 'done', done: 2 });
+    expect(await settledZipJob(env.database.db, job.id)).toMatchObject({ status: 'done', done: 2 });
   });
 });
 

@@ -18,6 +18,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   kind: DatabaseKind;
+  /** PostgreSQL's connection string (for a dedicated LISTEN connection); absent on PGlite. */
+  url?: string;
   /** Flushes to disk (PGlite: CHECKPOINT) and closes. */
   close(): Promise<void>;
 }
@@ -32,7 +34,7 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string }): 
     pool.on('error', (e) => console.warn(`postgres: idle connection lost (${e.message})`));
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     await migratePg(db as never, { migrationsFolder: MIGRATIONS });
-    return { db, kind: 'postgres', close: () => pool.end() };
+    return { db, kind: 'postgres', url: opts.url, close: () => pool.end() };
   }
   const client = new PGlite(opts.pgliteDir ?? 'memory://');
   await client.waitReady;
