@@ -1,3 +1,5 @@
+import type { Writable } from 'node:stream';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { DataValidation, Fill } from './exceljs.js';
 
 /** ExcelJS is large: it is loaded on the first export, not at every start of the server. */
@@ -75,4 +77,45 @@ export async function exportRows<T>(title: string, columns: ExportColumn<T>[], b
     }
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/**
+ * Writes a list to .xlsx as it is read, into `out` (an HTTP response): ExcelJS's streaming writer
+ * commits each row to the zipped sheet at once, so memory holds a page of rows, not the file, and
+ * the event loop is given back after every page (and while the client is slow to take the bytes)
+ * so other requests keep being answered. Ends `out`; stops early if `out` is closed.
+ */
+export async function streamRows<T>(out: Writable, title: string, columns: ExportColumn<T>[], batches: AsyncIterable<T[]>): Promise<void> {
+  const ExcelJS = await excel();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  wb.creator = 'skillmonth';
+  const ws = wb.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 14 }));
+  ws.getRow(1).font = { bold: true };
+  ws.getRow(1).commit();
+  for await (const batch of batches) {
+    for (const row of batch) {
+      ws.addRow(columns.map((c) => {
+        const v = c.value(row);
+        return typeof v === 'string' ? neutralizeCell(v) : v;
+      })).commit();
+    }
+    if (out.destroyed) throw new Error('export cancelled: the client went away');
+    if (out.writableNeedDrain) await drainedOrClosed(out);
+    await yieldToEventLoop();
+  }
+  ws.commit();
+  await wb.commit();
+}
+
+function drainedOrClosed(out: Writable): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      out.off('drain', done);
+      out.off('close', done);
+      resolve();
+    };
+    out.on('drain', done);
+    out.on('close', done);
+  });
 }

@@ -23,10 +23,14 @@ export class Semaphore {
     };
   }
 
-  /** Waits up to `timeoutMs` for a slot; null if none came free. */
-  async acquire(timeoutMs: number): Promise<(() => void) | null> {
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  /** Waits up to `timeoutMs` for a slot (unless `maxWaiting` already wait); null if none came free. */
+  async acquire(timeoutMs: number, maxWaiting = Infinity): Promise<(() => void) | null> {
     const now = this.tryAcquire();
-    if (now || timeoutMs <= 0) return now;
+    if (now || timeoutMs <= 0 || this.waiting.length >= maxWaiting) return now;
     return new Promise((resolve) => {
       const take = () => {
         clearTimeout(timer);
@@ -53,16 +57,16 @@ function limitFromEnv(): number {
  */
 export const heavyWork = new Semaphore(limitFromEnv());
 
-/** How long an export waits for a slot before it is refused. */
-export const HEAVY_WAIT_MS = 3_000;
+/** How long an export waits for a slot before it is refused, and how many may wait (tests shorten it). */
+export const heavyQueue = { waitMs: 20_000, maxWaiting: 8 };
 export const HEAVY_RETRY_AFTER_S = 15;
 
 export const serverBusy = () =>
   new AppError(503, 'BUSY', `服务器正在处理其他导出或生成任务，请约 ${HEAVY_RETRY_AFTER_S} 秒后再试`, undefined, HEAVY_RETRY_AFTER_S);
 
-/** A heavy slot for a request, waiting briefly; a clear 503 with Retry-After when the server is busy. */
+/** A heavy slot for a request, waiting in line briefly (the download starts late, nothing else); a clear 503 with Retry-After when the server is busy. */
 export async function acquireHeavy(sem: Semaphore = heavyWork): Promise<() => void> {
-  const release = await sem.acquire(HEAVY_WAIT_MS);
+  const release = await sem.acquire(heavyQueue.waitMs, heavyQueue.maxWaiting);
   if (!release) throw serverBusy();
   return release;
 }
