@@ -8,7 +8,7 @@ import { buildTrade, buildUnit, call, makeTestEnv, sessionAs, type Session, type
 
 let env: TestEnv;
 let committee: Session;
-const N = 4_500; // three pages of 2000
+const N = 4_500; // nine pages of 500
 
 beforeAll(async () => {
   env = await makeTestEnv();

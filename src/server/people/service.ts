@@ -52,8 +52,8 @@ export async function listPeople(ctx: ServiceContext, q: PeopleQuery) {
   return { items: rows.map(presentPerson), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
-/** Rows per page of an export: small enough that a page is read and written in a few milliseconds. */
-export const EXPORT_PAGE_ROWS = 2000;
+/** Rows per page of an export: small enough that reading one (on PGlite, in this thread) takes a few milliseconds. */
+export const EXPORT_PAGE_ROWS = 500;
 
 /**
  * Every matching person (for export), in pages by id (never the whole list in memory), still
