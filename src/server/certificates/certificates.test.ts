@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSerial } from '../../shared/certificates/serial.js';
@@ -10,7 +10,8 @@ import { notices } from '../notices/tables.js';
 import { outcomes } from '../outcomes/tables.js';
 import { buildCompetition, type CompetitionWorld } from '../test/competition-fixture.js';
 import { buildAccount, call, login, makeTestEnv, type Session, type TestEnv } from '../test/harness.js';
-import { settledZipJob } from './jobs.js';
+import { jobs } from '../jobs/tables.js';
+import { settledZipJob, ZIP_KIND } from './jobs.js';
 import { pdfText, qrModulesDiffering } from './testing.js';
 
 let env: TestEnv;
@@ -145,6 +146,17 @@ describe('bulk ZIP', () => {
     const files = unzipSync(new Uint8Array(res.rawPayload));
     expect(Object.keys(files).sort()).toEqual(list.map((c) => `${c.serial}-${c.holderName}.pdf`).sort());
     for (const f of Object.values(files)) expect(Buffer.from(f.subarray(0, 5)).toString()).toBe('%PDF-');
+  });
+
+  it('refuses a third ZIP while two of the account\'s are waiting or running (429 with the reason), and keeps the job in the database', async () => {
+    const done = await env.database.db.select().from(jobs).where(eq(jobs.accountId, w.admin.accountId));
+    expect(done.length).toBeGreaterThan(0); // the ZIP made above is a row, with its file
+    const later = new Date(Date.now() + 3_600_000);
+    await env.database.db.insert(jobs).values([1, 2].map(() => ({ kind: ZIP_KIND, accountId: w.admin.accountId, status: 'queued' as const, runAt: later, expiresAt: later, payload: {} })));
+    const res = await call(env, w.admin, 'POST', `/api/competitions/${w.competitionId}/certificates/zip`);
+    expect(res.statusCode).toBe(429);
+    expect(res.json().error.message).toContain('正在生成');
+    await env.database.db.delete(jobs).where(and(eq(jobs.accountId, w.admin.accountId), eq(jobs.status, 'queued')));
   });
 
   it('packs a unit\'s own certificates only', async () => {
