@@ -64,7 +64,7 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL database (skipped 
     const statusOf = async () => (await db.select({ s: notices.status }).from(notices).where(eq(notices.id, noticeId)))[0]!.s;
     await until('the notice to become final', async () => (await statusOf()) === 'final');
     await sleep(SWEEP_MS * 4); // more sweeps by both workers
-    const [finals] = await db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, 'notice.final'), eq(auditLog.entityId, noticeId)));
+    const [finals] = await db.select({ n: count() }).from(auditLog).where(and(eq(auditLog.action, 'notice.final'), eq(auditLog.entityId, String(noticeId))));
     expect(finals!.n).toBe(1);
     // Each period's sweep was added once and run once, whichever worker took it.
     const sweeps = await db.select().from(jobs).where(eq(jobs.kind, NOTICE_SWEEP_KIND));
