@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { DataValidation, Fill } from './exceljs.js';
+import { workbookWriterClass } from './exceljs-writer.js';
 
 /** ExcelJS is large: it is loaded on the first export, not at every start of the server. */
 const excel = async () => (await import('./exceljs.js')).default;
@@ -89,8 +90,8 @@ const STREAM_YIELD_ROWS = 200;
  * so other requests keep being answered. Ends `out`; stops early if `out` is closed.
  */
 export async function streamRows<T>(out: Writable, title: string, columns: ExportColumn<T>[], batches: AsyncIterable<T[]>): Promise<void> {
-  const ExcelJS = await excel();
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const WorkbookWriter = workbookWriterClass();
+  const wb = new WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   wb.creator = 'skillmonth';
   const ws = wb.addWorksheet(title, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 14 }));
