@@ -34,6 +34,8 @@ import { installAccessControl } from './http/access.js';
 import { installErrorHandler } from './http/error-handler.js';
 import type { App, Deps } from './http/types.js';
 import { importRoutes } from './imports/routes.js';
+import { connectPublicCacheBus } from './http/public-cache-bus.js';
+import { installJobWorker, type JobsOptions } from './jobs/install.js';
 import { CLIENT_DIR, ROOT } from './paths.js';
 import { peopleRoutes } from './people/routes.js';
 import type { PiiCipher } from './pii/cipher.js';
@@ -53,6 +55,8 @@ export interface AppOptions {
   trustProxy?: TrustProxy;
   /** Serve the built client (dist/client) when it exists. */
   serveClient?: boolean;
+  /** This instance's job worker (certificate ZIPs, the notice sweep); `false`: none. */
+  jobs?: JobsOptions | false;
 }
 
 export async function buildApp(opts: AppOptions): Promise<App> {
@@ -131,6 +135,10 @@ export async function buildApp(opts: AppOptions): Promise<App> {
     resultRoutes, appealRoutes, calendarRoutes, noticeRoutes, outcomeRoutes, certificateRoutes]) {
     routes(app, deps);
   }
+
+  if (opts.jobs !== false) installJobWorker(app, deps, opts.jobs ?? {});
+  const closeBus = await connectPublicCacheBus(deps.database, app.log);
+  app.addHook('onClose', async () => closeBus());
 
   app.all('/api/*', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) =>
     reply.status(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } }),

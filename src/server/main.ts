@@ -5,7 +5,6 @@ import { ConfigError, loadConfig } from './config.js';
 import { systemClock } from './context.js';
 import { openDatabase } from './db/client.js';
 import { DataDirLockedError, lockDataDir } from './db/lock.js';
-import { finalizeDueNotices } from './notices/finality.js';
 import { loadMasterKey, PiiCipher } from './pii/cipher.js';
 
 async function main() {
@@ -17,17 +16,13 @@ async function main() {
   const boot = await bootstrap({ db: database.db, pii, clock: systemClock, demo: config.demo, adminPassword: config.adminPassword, dataDir: config.dataDir });
   const app = await buildApp({ database, pii, cookieSecure: config.cookieSecure, trustProxy: config.trustProxy, logger: { level: config.logLevel } });
 
-  // A notice whose period ended becomes final even if nobody reads it (reads also run this first).
-  const sweep = setInterval(() => {
-    finalizeDueNotices(database.db, systemClock, pii).catch((e: unknown) => app.log.error({ err: e }, 'finalizing due notices failed'));
-  }, 60_000);
-  sweep.unref();
+  // Background work (certificate ZIPs, the sweep that makes due notices final) runs in the app's
+  // job worker, on the database's job queue: see src/server/jobs.
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    clearInterval(sweep);
     console.log(`\n${signal}: closing…`);
     // Should closing hang (a stuck request), still release the lock and go within 10 s.
     setTimeout(() => {

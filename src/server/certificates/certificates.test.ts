@@ -1,4 +1,4 @@
-import { eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSerial } from '../../shared/certificates/serial.js';
@@ -10,7 +10,8 @@ import { notices } from '../notices/tables.js';
 import { outcomes } from '../outcomes/tables.js';
 import { buildCompetition, type CompetitionWorld } from '../test/competition-fixture.js';
 import { buildAccount, call, login, makeTestEnv, type Session, type TestEnv } from '../test/harness.js';
-import { settledZipJob } from './jobs.js';
+import { jobs } from '../jobs/tables.js';
+import { settledZipJob, ZIP_KIND } from './jobs.js';
 import { pdfText, qrModulesDiffering } from './testing.js';
 
 let env: TestEnv;
@@ -136,7 +137,7 @@ describe('bulk ZIP', () => {
     const job = start.json();
     expect(job).toMatchObject({ total: 7, status: 'running' });
     expect((await call(env, w.unitA.session, 'GET', `/api/certificate-jobs/${job.id}`)).statusCode).toBe(404);
-    await settledZipJob(job.id);
+    await settledZipJob(env.database.db, job.id);
     expect((await call(env, w.admin, 'GET', `/api/certificate-jobs/${job.id}`)).json()).toMatchObject({ done: 7, total: 7, status: 'done', error: null });
     expect((await call(env, w.unitA.session, 'GET', `/api/certificate-jobs/${job.id}/download`)).statusCode).toBe(404);
     const res = await call(env, w.admin, 'GET', `/api/certificate-jobs/${job.id}/download`);
@@ -147,10 +148,21 @@ describe('bulk ZIP', () => {
     for (const f of Object.values(files)) expect(Buffer.from(f.subarray(0, 5)).toString()).toBe('%PDF-');
   });
 
+  it('refuses a third ZIP while two of the account\'s are waiting or running (429 with the reason), and keeps the job in the database', async () => {
+    const done = await env.database.db.select().from(jobs).where(eq(jobs.accountId, w.admin.accountId));
+    expect(done.length).toBeGreaterThan(0); // the ZIP made above is a row, with its file
+    const later = new Date(Date.now() + 3_600_000);
+    await env.database.db.insert(jobs).values([1, 2].map(() => ({ kind: ZIP_KIND, accountId: w.admin.accountId, status: 'queued' as const, runAt: later, expiresAt: later, payload: {} })));
+    const res = await call(env, w.admin, 'POST', `/api/competitions/${w.competitionId}/certificates/zip`);
+    expect(res.statusCode).toBe(429);
+    expect(res.json().error.message).toContain('正在生成');
+    await env.database.db.delete(jobs).where(and(eq(jobs.accountId, w.admin.accountId), eq(jobs.status, 'queued')));
+  });
+
   it('packs a unit\'s own certificates only', async () => {
     const job = (await call(env, w.unitB.session, 'POST', `/api/competitions/${w.competitionId}/certificates/zip`)).json();
     expect(job.total).toBe(2);
-    expect(await settledZipJob(job.id)).toMatchObject({ status: 'done', done: 2 });
+    expect(await settledZipJob(env.database.db, job.id)).toMatchObject({ status: 'done', done: 2 });
   });
 });
 

@@ -72,7 +72,7 @@ export function certificateRoutes(app: App, deps: Deps): void {
     config: { access: CERTIFICATE_LISTERS },
     schema: { tags, summary: '下载证书压缩包 The finished ZIP', params: JobParam },
     handler: async (req, reply) => {
-      const { fileName, body } = zipJobFile(ctxOf(deps, req), req.params.jobId);
+      const { fileName, body } = await zipJobFile(ctxOf(deps, req), req.params.jobId);
       return sendDownload(reply, fileName, 'application/zip', body);
     },
   });

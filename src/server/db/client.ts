@@ -19,6 +19,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 export interface Database {
   db: Db;
   kind: DatabaseKind;
+  /** PostgreSQL's connection string (for a dedicated LISTEN connection); absent on PGlite. */
+  url?: string;
   /** Flushes to disk (PGlite: CHECKPOINT) and closes. */
   close(): Promise<void>;
 }
@@ -51,7 +53,7 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; wai
     const db = drizzlePg(pool, { schema }) as unknown as Db;
     guardTransactions(db, pool);
     await migratePg(db as never, { migrationsFolder: MIGRATIONS });
-    return { db, kind: 'postgres', close: () => pool.end() };
+    return { db, kind: 'postgres', url: opts.url, close: () => pool.end() };
   }
   const client = new PGlite(opts.pgliteDir ?? 'memory://', PGLITE_OPTIONS);
   await client.waitReady;

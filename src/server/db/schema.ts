@@ -18,3 +18,4 @@ export * from '../calendar/tables.js';
 export * from '../notices/tables.js';
 export * from '../outcomes/tables.js';
 export * from '../certificates/tables.js';
+export * from '../jobs/tables.js';

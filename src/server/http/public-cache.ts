@@ -4,7 +4,8 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
  * Answers the public site reads most (published results, rankings, certificate verification) from
  * memory: the serialized response is kept per database and key for a short time, and dropped at
  * once by the service that changes what it shows (publishing, an objection upheld, a revocation).
- * The time limit bounds staleness if several server processes share one database.
+ * Several instances on one PostgreSQL database hear of each other's invalidations through
+ * public-cache-bus.ts (LISTEN/NOTIFY); the time limit bounds staleness if that connection is lost.
  */
 export const PUBLIC_CACHE_TTL_MS = 5_000;
 
@@ -35,11 +36,29 @@ export function cachedJson(database: object, key: string, compute: () => Promise
   return value;
 }
 
-/** Drops every cached answer whose key starts with `prefix` (e.g. "competition:3:"). */
-export function invalidatePublic(database: object, prefix: string): void {
+/** Drops, in this process only, every cached answer whose key starts with `prefix`. */
+export function dropPublic(database: object, prefix: string): void {
   const cache = caches.get(database);
   if (!cache) return;
   for (const k of [...cache.keys()]) if (k.startsWith(prefix)) cache.delete(k);
+}
+
+/** Who else hears of an invalidation (public-cache-bus.ts: the other instances, by NOTIFY). */
+const listeners = new WeakMap<object, Set<(prefix: string) => void>>();
+export function onPublicInvalidated(database: object, fn: (prefix: string) => void): () => void {
+  let set = listeners.get(database);
+  if (!set) listeners.set(database, (set = new Set()));
+  set.add(fn);
+  return () => set.delete(fn);
+}
+
+/**
+ * Drops every cached answer whose key starts with `prefix` (e.g. "competition:3:"), here and, on
+ * PostgreSQL, on every other instance sharing the database.
+ */
+export function invalidatePublic(database: object, prefix: string): void {
+  dropPublic(database, prefix);
+  for (const fn of listeners.get(database) ?? []) fn(prefix);
 }
 
 /**

@@ -2,8 +2,9 @@ import { IdParam, listOf } from '../../shared/contracts/common.js';
 import { PeopleQuery, Person, PersonDetail, PersonInput, PersonUpdate, QualificationInput, RevealedPerson } from '../../shared/contracts/people.js';
 import { GENDER_NAMES } from '../../shared/excel/people-sheet.js';
 import { LEVEL_NAMES, type Level } from '../../shared/levels.js';
-import { exportRows } from '../excel/write.js';
-import { sendXlsx } from '../http/download.js';
+import { streamRows } from '../excel/write.js';
+import { sendXlsxStream } from '../http/download.js';
+import { acquireHeavy } from '../jobs/heavy.js';
 import { ctxOf, type App, type Deps } from '../http/types.js';
 import { REGISTRY_READERS } from '../policy.js';
 import { addQualification, allPeople, createPerson, getPerson, listPeople, revealPerson, updatePerson } from './service.js';
@@ -19,7 +20,11 @@ export function peopleRoutes(app: App, deps: Deps): void {
     config: { access: REGISTRY_READERS },
     schema: { tags: ['people'], summary: '导出人员（脱敏） Export people to Excel, masked', querystring: PeopleQuery.omit({ page: true, pageSize: true }) },
     handler: async (req, reply) => {
-      const buf = await exportRows<Person>('人员', [
+      // Access first, then a heavy-work slot (a clear 503 when the server is busy), then the rows
+      // read page by page and written to the response as they come.
+      const pages = allPeople(ctxOf(deps, req), req.query);
+      const release = await acquireHeavy();
+      return sendXlsxStream(reply, '人员名单.xlsx', (out) => streamRows<Person>(out, '人员', [
         { header: '姓名', value: (p) => p.name },
         { header: '性别', width: 6, value: (p) => GENDER_NAMES[p.gender] },
         { header: '身份证号', width: 22, value: (p) => p.idNumberMasked },
@@ -29,8 +34,7 @@ export function peopleRoutes(app: App, deps: Deps): void {
         { header: '等级', value: (p) => (p.level ? LEVEL_NAMES[p.level as Level].zh : null) },
         { header: '是否一线', value: (p) => (p.frontLine ? '是' : '否') },
         { header: '本工种年限', value: (p) => p.yearsInTrade },
-      ], allPeople(ctxOf(deps, req), req.query));
-      return sendXlsx(reply, '人员名单.xlsx', buf);
+      ], pages), release);
     },
   });
 

@@ -7,6 +7,7 @@ import type { TrustProxy } from '../config.js';
 import type { Clock } from '../context.js';
 import { openDatabase, type Database } from '../db/client.js';
 import type { App } from '../http/types.js';
+import type { JobsOptions } from '../jobs/install.js';
 import { personValues } from '../people/service.js';
 import { people } from '../people/tables.js';
 import { PiiCipher } from '../pii/cipher.js';
@@ -78,6 +79,33 @@ export async function makeTestEnv(opts: { throttle?: LoginThrottle; trustProxy?:
       await app.close();
       await database.close();
       await drop();
+    },
+  };
+}
+
+/**
+ * Two server instances on one fresh PostgreSQL database, as two processes would be: each its own
+ * connection pool, job worker, login throttle and caches; they share the database, the PII key and
+ * (for tests) the clock. PostgreSQL only: PGlite is one process's database.
+ */
+export async function makeTwinEnvs(jobs: JobsOptions = {}): Promise<{ a: TestEnv; b: TestEnv; close(): Promise<void> }> {
+  if (backend !== 'postgres') throw new Error('two instances need PostgreSQL: run with TEST_DB=postgres');
+  const fresh = await freshPostgres();
+  const pii = new PiiCipher(crypto.randomBytes(32));
+  const clock = new TestClock(new Date());
+  const instance = async (): Promise<TestEnv> => {
+    const database = await openDatabase({ url: fresh.url });
+    const app = await buildApp({ database, pii, clock, serveClient: false, jobs });
+    await app.ready();
+    return { app, database, pii, clock, close: async () => { await app.close(); await database.close(); } };
+  };
+  const a = await instance();
+  const b = await instance();
+  return {
+    a, b,
+    close: async () => {
+      await Promise.all([a.close(), b.close()]);
+      await fresh.drop();
     },
   };
 }
