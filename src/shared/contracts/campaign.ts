@@ -64,6 +64,7 @@ export type CampaignSummary = z.infer<typeof CampaignSummary>;
 // ---- input: what organizers type in the console ----
 
 /** Control characters (except tab and line breaks in long texts), bidi overrides and zero-width characters. */
+// eslint-disable-next-line no-control-regex -- refusing control characters is the point
 const HIDDEN_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/;
 const LINE_BREAKS = /[\r\n\t]/;
 
