@@ -42,11 +42,16 @@ async function choose(scope: Page | Locator, label: string, option: string) {
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first().click();
 }
 
-/** Types a date (or date and time) into an antd date picker and confirms it. */
+/**
+ * Types a date (or date and time) into an antd date picker and confirms it: with the panel's OK
+ * button when it has one (date and time), else by leaving the field (Enter would submit the form).
+ */
 async function pickDate(input: Locator, value: string) {
   await input.click();
   await input.fill(value);
-  await input.press('Enter');
+  const ok = page.locator('.ant-picker-dropdown:visible .ant-picker-ok button');
+  if (await ok.count()) await ok.click();
+  else await input.press('Tab');
   await expect.poll(() => input.inputValue(), POLL).toBe(value);
 }
 
@@ -83,9 +88,9 @@ describe('a fresh deployment (DEMO=0)', () => {
     await drawer.getByLabel('机构名称').fill('组委会办公室');
     await drawer.getByLabel('职责').fill('负责活动的总体组织协调');
     await drawer.getByRole('button', { name: '添加成员' }).click();
-    await drawer.getByRole('textbox', { name: '姓名' }).fill('王建国');
-    await drawer.getByRole('textbox', { name: '职务' }).fill('主任');
-    await drawer.getByRole('textbox', { name: '单位' }).fill('市人社局');
+    await drawer.getByRole('textbox', { name: '姓名', exact: true }).fill('王建国');
+    await drawer.getByRole('textbox', { name: '职务', exact: true }).fill('主任');
+    await drawer.getByRole('textbox', { name: '单位', exact: true }).fill('市人社局');
 
     await drawer.getByRole('button', { name: '添加活动' }).click();
     const activity = drawer.locator('.ant-card').filter({ hasText: '活动 1' });
@@ -168,7 +173,7 @@ describe('a fresh deployment (DEMO=0)', () => {
     await page.waitForURL(/\/admin\/competitions\/\d+/);
 
     await page.getByRole('button', { name: '开放报名' }).click();
-    await page.getByRole('tooltip').getByRole('button', { name: '确定' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
     await expect.poll(() => page.getByText('报名中').count(), POLL).toBeGreaterThan(0);
   });
 

@@ -107,7 +107,7 @@ export function CampaignForm({ campaign, onSaved }: { campaign: Campaign | null;
           style={{ marginBottom: 16 }}
         />
       )}
-      <Typography.Title level={5}>{t('campaign.basics')}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 0 }}>{t('campaign.basics')}</Typography.Title>
       <Row gutter={16}>
         <Col xs={24} md={12}>
           <Form.Item label={t('campaign.name')} name="name" rules={[{ required: true, whitespace: true, message: t('campaign.nameRequired') }]}>
@@ -167,7 +167,7 @@ export function CampaignForm({ campaign, onSaved }: { campaign: Campaign | null;
                 </Form.Item>
                 <Row gutter={16}>
                   <Col xs={24} md={8}>
-                    <Form.Item label={t('campaign.bodyName')} name={[b.name, 'name']} rules={[{ required: true, whitespace: true, message: t('campaign.bodyNameRequired') }]}>
+                    <Form.Item label={t('campaign.bodyNameField')} name={[b.name, 'name']} rules={[{ required: true, whitespace: true, message: t('campaign.bodyNameRequired') }]}>
                       <Input maxLength={50} />
                     </Form.Item>
                   </Col>

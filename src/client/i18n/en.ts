@@ -108,6 +108,7 @@ export const en: Record<MessageKey, string> = {
   'campaign.organizerRequired': 'Enter the organizer',
   'campaign.tagsHelp': 'Press Enter after each, or separate them with commas',
   'campaign.bodyN': 'Body {n}',
+  'campaign.bodyNameField': 'Body name',
   'campaign.bodyNameRequired': 'Enter the body name',
   'campaign.members': 'Members',
   'campaign.memberName': 'Name',

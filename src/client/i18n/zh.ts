@@ -107,6 +107,7 @@ export const zh = {
   'campaign.organizerRequired': '请填写主办单位',
   'campaign.tagsHelp': '输入后按回车，或用顿号分隔多个',
   'campaign.bodyN': '机构 {n}',
+  'campaign.bodyNameField': '机构名称',
   'campaign.bodyNameRequired': '请填写机构名称',
   'campaign.members': '成员',
   'campaign.memberName': '姓名',
