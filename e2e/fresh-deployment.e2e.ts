@@ -207,7 +207,9 @@ describe('a fresh deployment (DEMO=0)', () => {
     try {
       await loginThroughUi(p, 'admin', ADMIN_PASSWORD);
       await p.goto('/admin/campaign');
-      await p.getByRole('cell', { name: '全市职业技能大赛' }).waitFor();
+      // On a phone the activities and the committee read as blocks, not as tables scrolled sideways.
+      await p.getByText('全市职业技能大赛').waitFor();
+      await p.getByText('王建国（市人社局 主任）').waitFor();
       await p.screenshot({ path: '/tmp/fresh-campaign-390.png', fullPage: true });
       await p.getByRole('button', { name: '修改活动' }).click();
       await p.getByRole('dialog').getByLabel('活动名称', { exact: true }).first().waitFor();

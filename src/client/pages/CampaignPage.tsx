@@ -108,9 +108,31 @@ export function CampaignPage() {
 type ActivityRow = Campaign['activities'][number];
 type BodyRow = Campaign['committeeBodies'][number];
 
+/** On a phone: one block per row (title, then label: value lines), instead of a table scrolled sideways. */
+function Blocks({ items, empty }: { items: { key: string | number; title: string; lines: [string, string | null | undefined][] }[]; empty: string }) {
+  if (!items.length) return <Typography.Text type="secondary">{empty}</Typography.Text>;
+  return (
+    <Flex vertical gap={12}>
+      {items.map((it) => (
+        <div key={it.key} style={{ borderBottom: '1px solid rgba(5,5,5,0.06)', paddingBottom: 8 }}>
+          <Typography.Text strong>{it.title}</Typography.Text>
+          {it.lines.filter(([, v]) => v).map(([label, v]) => (
+            <div key={label}>
+              <Typography.Text type="secondary">{label}：</Typography.Text>
+              {v}
+            </div>
+          ))}
+        </div>
+      ))}
+    </Flex>
+  );
+}
+
 function CampaignView({ c }: { c: Campaign }) {
   const t = useT();
   const dash = t('common.dash');
+  const phone = !Grid.useBreakpoint().md;
+  const memberText = (b: BodyRow) => b.members.map((m) => (m.title || m.unit ? `${m.name}（${[m.unit, m.title].filter(Boolean).join(' ')}）` : m.name)).join('、');
   return (
     <>
       <Card
@@ -138,55 +160,73 @@ function CampaignView({ c }: { c: Campaign }) {
         />
       </Card>
       <Card title={t('campaign.activities')}>
-        <Table<ActivityRow>
-          rowKey="id"
-          size="small"
-          pagination={false}
-          scroll={{ x: 960 }}
-          dataSource={c.activities}
-          locale={{ emptyText: t('campaign.noActivities') }}
-          columns={[
-            { title: t('campaign.activity'), dataIndex: 'name', width: 200 },
-            { title: t('campaign.area'), dataIndex: 'area', width: 110 },
-            { title: t('campaign.dates'), key: 'dates', width: 200, render: (_, a) => formatRange(a.plannedStart, a.plannedEnd) || dash },
-            { title: t('campaign.venue'), dataIndex: 'venue', render: (v: string | null) => v ?? dash },
-            { title: t('campaign.owner'), dataIndex: 'owner', width: 140, render: (v: string | null) => v ?? dash },
-            { title: t('campaign.target'), dataIndex: 'target', render: (v: string | null) => v ?? dash },
-          ]}
-          expandable={{ expandedRowRender: (a) => a.description, rowExpandable: (a) => !!a.description }}
-        />
+        {phone ? (
+          <Blocks
+            empty={t('campaign.noActivities')}
+            items={c.activities.map((a) => ({
+              key: a.id, title: a.name,
+              lines: [[t('campaign.area'), a.area], [t('campaign.dates'), formatRange(a.plannedStart, a.plannedEnd)], [t('campaign.venue'), a.venue],
+                [t('campaign.owner'), a.owner], [t('campaign.target'), a.target], [t('campaign.description'), a.description]],
+            }))}
+          />
+        ) : (
+          <Table<ActivityRow>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            scroll={{ x: 960 }}
+            dataSource={c.activities}
+            locale={{ emptyText: t('campaign.noActivities') }}
+            columns={[
+              { title: t('campaign.activity'), dataIndex: 'name', width: 200 },
+              { title: t('campaign.area'), dataIndex: 'area', width: 110 },
+              { title: t('campaign.dates'), key: 'dates', width: 200, render: (_, a) => formatRange(a.plannedStart, a.plannedEnd) || dash },
+              { title: t('campaign.venue'), dataIndex: 'venue', render: (v: string | null) => v ?? dash },
+              { title: t('campaign.owner'), dataIndex: 'owner', width: 140, render: (v: string | null) => v ?? dash },
+              { title: t('campaign.target'), dataIndex: 'target', render: (v: string | null) => v ?? dash },
+            ]}
+            expandable={{ expandedRowRender: (a) => a.description, rowExpandable: (a) => !!a.description }}
+          />
+        )}
       </Card>
       <Card title={t('campaign.committee')}>
-        <Table<BodyRow>
-          rowKey="key"
-          size="small"
-          pagination={false}
-          scroll={{ x: 720 }}
-          dataSource={c.committeeBodies}
-          locale={{ emptyText: t('campaign.noBodies') }}
-          columns={[
-            { title: t('campaign.bodyName'), dataIndex: 'name', width: 160 },
-            { title: t('campaign.duties'), dataIndex: 'duties' },
-            {
-              title: t('campaign.members'),
-              key: 'members',
-              width: 300,
-              render: (_, b) =>
-                b.members.length ? (
-                  <Flex vertical gap={2}>
-                    {b.members.map((m, i) => (
-                      <span key={i}>
-                        {m.name}
-                        {(m.title || m.unit) && <Typography.Text type="secondary">（{[m.unit, m.title].filter(Boolean).join(' ')}）</Typography.Text>}
-                      </span>
-                    ))}
-                  </Flex>
-                ) : (
-                  dash
-                ),
-            },
-          ]}
-        />
+        {phone ? (
+          <Blocks
+            empty={t('campaign.noBodies')}
+            items={c.committeeBodies.map((b) => ({ key: b.key, title: b.name, lines: [[t('campaign.duties'), b.duties], [t('campaign.members'), memberText(b)]] }))}
+          />
+        ) : (
+          <Table<BodyRow>
+            rowKey="key"
+            size="small"
+            pagination={false}
+            scroll={{ x: 720 }}
+            dataSource={c.committeeBodies}
+            locale={{ emptyText: t('campaign.noBodies') }}
+            columns={[
+              { title: t('campaign.bodyName'), dataIndex: 'name', width: 160 },
+              { title: t('campaign.duties'), dataIndex: 'duties' },
+              {
+                title: t('campaign.members'),
+                key: 'members',
+                width: 300,
+                render: (_, b) =>
+                  b.members.length ? (
+                    <Flex vertical gap={2}>
+                      {b.members.map((m, i) => (
+                        <span key={i}>
+                          {m.name}
+                          {(m.title || m.unit) && <Typography.Text type="secondary">（{[m.unit, m.title].filter(Boolean).join(' ')}）</Typography.Text>}
+                        </span>
+                      ))}
+                    </Flex>
+                  ) : (
+                    dash
+                  ),
+              },
+            ]}
+          />
+        )}
       </Card>
       <Card title={t('campaign.documents')}>
         {c.documents.length ? <CampaignDocuments documents={c.documents} /> : <Typography.Text type="secondary">{t('campaign.noDocuments')}</Typography.Text>}
