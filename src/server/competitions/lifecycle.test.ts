@@ -129,6 +129,7 @@ describe('a partial update (PATCH)', () => {
     expect((await call(env, admin, 'PATCH', `/api/competitions/${c.id}`, { venue: 'x', version: c.version - 1 })).statusCode).toBe(409);
     const status = await call(env, admin, 'PATCH', `/api/competitions/${c.id}`, { status: 'final', version: c.version });
     expect(status.statusCode).toBe(400);
+    expect(status.json().error.message).toContain('不是可修改的竞赛字段：status');
     const dates = await call(env, admin, 'PATCH', `/api/competitions/${c.id}`, { endsOn: '2009-05-01', version: c.version });
     expect(dates.statusCode).toBe(400);
     expect(dates.json().error.issues[0]).toMatchObject({ field: 'endsOn', message: '结束日期不能早于开始日期' });

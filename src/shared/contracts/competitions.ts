@@ -80,10 +80,14 @@ const RulesPatch = z.object(Object.fromEntries(Object.entries(CompetitionRules.s
  * 修改竞赛规则 PATCH: any subset of the set-up, with the version read. What the competition's state
  * does not allow to change is refused with a 409 naming the fields (shared/competition/editing.ts).
  */
-export const CompetitionPatch = z.object(competitionFields).partial().extend({
-  rules: RulesPatch.optional(),
-  version: z.number().int(),
-}).strict();
+export const CompetitionPatch = z.strictObject(
+  {
+    ...(Object.fromEntries(Object.entries(competitionFields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof competitionFields]: z.ZodOptional<(typeof competitionFields)[K]> }),
+    rules: RulesPatch.optional(),
+    version: z.number().int(),
+  },
+  { error: (iss) => (iss.code === 'unrecognized_keys' ? `不是可修改的竞赛字段：${iss.keys.join('、')}（状态请用开放报名、抽签等操作改变）` : undefined) },
+);
 export type CompetitionPatch = z.infer<typeof CompetitionPatch>;
 
 export const Competition = z.object({
