@@ -71,18 +71,25 @@ class StartFailed extends Error {
  * Starts a server with a fresh data directory. One retry, only when the first try tripped over
  * dist/client being rebuilt at that moment by another process (its index.html briefly missing).
  */
-export async function startServer(): Promise<TestServer> {
+export async function startServer(options: StartOptions = {}): Promise<TestServer> {
   try {
-    return await startOnce();
+    return await startOnce(options);
   } catch (e) {
     if (!(e instanceof StartFailed) || !/dist\/client/.test(e.output)) throw e;
     console.error(`retrying the server start (dist/client was being rebuilt):\n${e.output.slice(-1000)}`);
     await new Promise((r) => setTimeout(r, 5_000));
-    return startOnce();
+    return startOnce(options);
   }
 }
 
-async function startOnce(): Promise<TestServer> {
+/**
+ * The demo by default; `{ demo: false, adminPassword }` is the README's production start
+ * (DEMO=0 ADMIN_PASSWORD=…): an empty platform with only the `admin` account.
+ */
+export type StartOptions = { demo?: boolean; adminPassword?: string };
+
+async function startOnce(options: StartOptions): Promise<TestServer> {
+  const demo = options.demo ?? true;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skillmonth-e2e-'));
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -91,6 +98,11 @@ async function startOnce(): Promise<TestServer> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', DEMO: '1', LOG_LEVEL: 'warn' };
   delete env.DATABASE_URL;
   delete env.ADMIN_PASSWORD;
+  if (!demo) {
+    env.DEMO = '0';
+    if (!options.adminPassword) throw new Error('a start without the demo needs adminPassword');
+    env.ADMIN_PASSWORD = options.adminPassword;
+  }
   // vitest sets NODE_ENV=test; start.mjs would pass it on to `vite build`, and the client would be
   // built as a test bundle (React/antd development code, every antd dialog labelled by id "test-id").
   delete env.NODE_ENV;
@@ -148,7 +160,9 @@ async function startOnce(): Promise<TestServer> {
     }
     ready = true;
     const credFile = path.join(dataDir, 'demo-credentials.json');
-    const credentials = JSON.parse(fs.readFileSync(credFile, 'utf8')) as DemoCredential[];
+    const credentials = demo
+      ? (JSON.parse(fs.readFileSync(credFile, 'utf8')) as DemoCredential[])
+      : [{ username: 'admin', password: options.adminPassword!, role: 'admin' }];
     return {
       baseUrl,
       dataDir,

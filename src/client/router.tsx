@@ -10,6 +10,7 @@ import { meQuery } from './session';
 const AdminLayout = lazyRouteComponent(() => import('./components/AdminLayout'), 'AdminLayout');
 const AdminHomePage = lazyRouteComponent(() => import('./pages/AdminHomePage'), 'AdminHomePage');
 const CampaignPage = lazyRouteComponent(() => import('./pages/CampaignPage'), 'CampaignPage');
+const TradesPage = lazyRouteComponent(() => import('./pages/TradesPage'), 'TradesPage');
 const UnitsPage = lazyRouteComponent(() => import('./pages/UnitsPage'), 'UnitsPage');
 const PeoplePage = lazyRouteComponent(() => import('./pages/PeoplePage'), 'PeoplePage');
 const AccountsPage = lazyRouteComponent(() => import('./pages/AccountsPage'), 'AccountsPage');
@@ -134,6 +135,7 @@ const routeTree = rootRoute.addChildren([
     adminIndexRoute,
     gated('campaign', STAFF, CampaignPage),
     gated('units', ['admin', 'committee'], UnitsPage),
+    gated('trades', ['admin'], TradesPage),
     gated('people', STAFF, PeoplePage),
     gated('accounts', ['admin'], AccountsPage),
     gated('audit', ['admin'], AuditPage),

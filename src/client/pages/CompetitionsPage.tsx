@@ -1,7 +1,8 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { App, Button, Card, Drawer, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Drawer, Popconfirm, Space, Table, Tag } from 'antd';
+import { api } from '../api';
 import { useState } from 'react';
 import { ENTRY_STATUSES } from '../../shared/competition/states';
 import { CompetitionStatusTag, competitionsQuery } from '../components/competition/common';
@@ -73,6 +74,35 @@ export function CompetitionsPage() {
                 </Space>
               ),
             },
+            ...(canCreate
+              ? [{
+                  title: t('common.actions'),
+                  key: 'actions',
+                  width: 90,
+                  render: (_: unknown, c: Competition) =>
+                    c.status === 'draft' && (
+                      <span onClick={(e) => e.stopPropagation()}>
+                        <Popconfirm
+                          title={t('comp.deleteConfirm', { name: c.name })}
+                          okButtonProps={{ danger: true }}
+                          onConfirm={async () => {
+                            try {
+                              await api.delete(`/api/competitions/${c.id}?version=${c.version}`);
+                              void message.success(t('comp.deleted'));
+                            } catch (e) {
+                              void message.error(e instanceof Error ? e.message : String(e));
+                            }
+                            void list.refetch();
+                          }}
+                        >
+                          <Button size="small" danger>
+                            {t('comp.delete')}
+                          </Button>
+                        </Popconfirm>
+                      </span>
+                    ),
+                }]
+              : []),
           ]}
         />
       </div>

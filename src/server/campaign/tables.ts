@@ -9,9 +9,13 @@ export const campaigns = pgTable('campaigns', {
   endsOn: date('ends_on', { mode: 'string' }).notNull(),
   organizer: text('organizer').notNull(),
   coOrganizers: jsonb('co_organizers').$type<string[]>().notNull(),
-  committeeBodies: jsonb('committee_bodies').$type<{ key: string; name: string; duties: string }[]>().notNull(),
+  /** 组委会 and its sub-bodies, each with its members (free text: name, post, unit; older rows have none). */
+  committeeBodies: jsonb('committee_bodies').$type<{ key: string; name: string; duties: string; members?: { name: string; title: string; unit: string }[] }[]>().notNull(),
   contentAreas: jsonb('content_areas').$type<string[]>().notNull(),
+  /** Optimistic concurrency: an edit states the version it read. */
+  version: integer('version').notNull().default(1),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 export const campaignActivities = pgTable('campaign_activities', {
@@ -23,6 +27,8 @@ export const campaignActivities = pgTable('campaign_activities', {
   plannedStart: date('planned_start', { mode: 'string' }),
   plannedEnd: date('planned_end', { mode: 'string' }),
   venue: text('venue'),
+  /** 负责单位 */
+  owner: text('owner'),
   target: text('target'),
   description: text('description').notNull().default(''),
   position: integer('position').notNull().default(0),

@@ -6,8 +6,10 @@ import { buildAccount, call, login, makeTestEnv, sessionAs, type Session, type T
 let env: TestEnv;
 let w: CompetitionWorld;
 let admin: Session;
+let n = 0;
+/** A new competition each time (the same campaign, trade, level and name twice is refused). */
 const base = () => ({
-  tradeId: w.tradeId, name: '车工竞赛', startsOn: '2009-05-22', endsOn: '2009-05-24', venue: '实训中心', stations: 10,
+  tradeId: w.tradeId, name: `车工竞赛${++n}`, startsOn: '2009-05-22', endsOn: '2009-05-24', venue: '实训中心', stations: 10,
   registrationOpensAt: '2009-05-01T00:00:00+08:00', registrationClosesAt: '2009-05-15T17:00:00+08:00',
 });
 

@@ -29,6 +29,13 @@ export async function competitionRow(db: DbOrTx, id: number) {
   return c;
 }
 
+/** A competition as someone other than the organizers may reach it: a draft (筹备) does not exist for them. */
+export async function visibleCompetitionRow(db: DbOrTx, actor: Actor, id: number) {
+  const c = await competitionRow(db, id);
+  if (c.status === 'draft' && !isOrganizer(actor)) throw notFound('竞赛');
+  return c;
+}
+
 /** The actor's roles on this competition's staff (judge, chief, substitute, decoder, operator). */
 export async function staffRoles(db: DbOrTx, competitionId: number, accountId: number): Promise<Set<StaffRole>> {
   const rows = await db.select({ role: competitionStaff.role }).from(competitionStaff)

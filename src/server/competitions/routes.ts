@@ -1,16 +1,19 @@
 import { z } from 'zod';
 import { IdParam, Ok, Version } from '../../shared/contracts/common.js';
-import { Competition, CompetitionInput, StaffInput, StaffMember } from '../../shared/contracts/competitions.js';
+import { Competition, CompetitionInput, CompetitionPatch, StaffInput, StaffMember } from '../../shared/contracts/competitions.js';
 import { ctxOf, type App, type Deps } from '../http/types.js';
 import { COMPETITION_READERS, COMPETITION_STAFF_ROLES } from './policy.js';
-import { addStaff, changeRegistration, createCompetition, getCompetition, listCompetitions, listStaff, removeStaff, updateCompetition } from './service.js';
+import { addStaff, changeRegistration, createCompetition, deleteCompetition, getCompetition, listCompetitions, listStaff, patchCompetition, removeStaff, updateCompetition } from './service.js';
 
 export function competitionRoutes(app: App, deps: Deps): void {
   const tags = ['competitions'];
   app.get('/api/competitions', {
     config: { access: COMPETITION_READERS },
-    schema: { tags, summary: '竞赛列表 Competitions (a judge sees those they staff)', response: { 200: z.array(Competition) } },
-    handler: (req) => listCompetitions(ctxOf(deps, req)),
+    schema: {
+      tags, summary: '竞赛列表 Competitions (a judge sees those they staff; drafts only the organizers)',
+      querystring: z.object({ campaignId: z.coerce.number().int().positive().max(2_147_483_647).optional() }), response: { 200: z.array(Competition) },
+    },
+    handler: (req) => listCompetitions(ctxOf(deps, req), req.query),
   });
   app.get('/api/competitions/:id', {
     config: { access: COMPETITION_READERS },
@@ -26,6 +29,16 @@ export function competitionRoutes(app: App, deps: Deps): void {
     config: { access: COMPETITION_STAFF_ROLES },
     schema: { tags, summary: '修改竞赛 Update a competition (states the version read)', params: IdParam, body: CompetitionInput.and(z.object({ version: Version })), response: { 200: Competition } },
     handler: (req) => updateCompetition(ctxOf(deps, req), req.params.id, req.body),
+  });
+  app.patch('/api/competitions/:id', {
+    config: { access: COMPETITION_STAFF_ROLES },
+    schema: { tags, summary: '修改竞赛（部分）Change some fields of a competition (states the version read)', params: IdParam, body: CompetitionPatch, response: { 200: Competition } },
+    handler: (req) => patchCompetition(ctxOf(deps, req), req.params.id, req.body),
+  });
+  app.delete('/api/competitions/:id', {
+    config: { access: COMPETITION_STAFF_ROLES },
+    schema: { tags, summary: '删除竞赛 Delete a draft competition nobody has entered', params: IdParam, querystring: z.object({ version: z.coerce.number().pipe(Version) }), response: { 200: Ok } },
+    handler: (req) => deleteCompetition(ctxOf(deps, req), req.params.id, req.query.version),
   });
   app.post('/api/competitions/:id/registration', {
     config: { access: COMPETITION_STAFF_ROLES },

@@ -34,7 +34,11 @@ export const competitions = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('competitions_campaign_idx').on(t.campaignId)],
+  (t) => [
+    index('competitions_campaign_idx').on(t.campaignId),
+    /** One competition per campaign, trade, level and name: the same one set up twice is refused. */
+    uniqueIndex('competitions_identity_uq').on(t.campaignId, t.tradeId, t.level, t.name),
+  ],
 );
 
 /**

@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, notInArray, sql } from 'drizzle-orm';
 import { beijingTime } from '../../shared/beijing-time.js';
 import { ENTRY } from '../../shared/competition/states.js';
 import { recordAudit } from '../audit/service.js';
-import { competitionRow, isOrganizer, requireOrganizer } from '../competitions/policy.js';
+import { competitionRow, isOrganizer, requireOrganizer, visibleCompetitionRow } from '../competitions/policy.js';
 import { competitions } from '../competitions/tables.js';
 import type { ServiceContext } from '../context.js';
 import type { DbOrTx } from '../db/client.js';
@@ -39,7 +39,7 @@ export interface EntryView {
 
 export async function listEntries(ctx: ServiceContext, competitionId: number, q: { status?: string; unitId?: number } = {}) {
   const actor = registrar(ctx);
-  await competitionRow(ctx.db, competitionId);
+  await visibleCompetitionRow(ctx.db, actor, competitionId);
   const unitId = actor.role === 'unit' ? actor.unitId! : q.unitId;
   const rows = await ctx.db.select(listColumns).from(entries).innerJoin(people, eq(people.id, entries.personId)).innerJoin(units, eq(units.id, entries.unitId))
     .where(and(eq(entries.competitionId, competitionId), unitId ? eq(entries.unitId, unitId) : undefined, q.status ? eq(entries.status, q.status as never) : undefined))
@@ -60,7 +60,7 @@ export async function registerEntries(ctx: ServiceContext, competitionId: number
   return ctx.db.transaction(async (tx) => {
     // The row lock serializes registrations of one competition, so a quota cannot be overrun by a race.
     const [c] = await tx.select().from(competitions).where(eq(competitions.id, competitionId)).for('update');
-    if (!c) throw notFound('竞赛');
+    if (!c || (c.status === 'draft' && !isOrganizer(actor))) throw notFound('竞赛');
     const now = ctx.clock.now();
     if (actor.role === 'unit') {
       if (c.status !== 'registration') throw conflict('该竞赛当前不在报名阶段');

@@ -44,24 +44,57 @@ export const CompetitionRules = z.object({
 export type CompetitionRules = z.infer<typeof CompetitionRules>;
 export type TeamBelowK = CompetitionRules['teamBelowK'];
 
-export const CompetitionInput = z.object({
+/** The fields of a competition's set-up, without defaults (a partial update leaves out what it does not change). */
+const competitionFields = {
+  /** The campaign it belongs to; left out on creation, the current campaign. */
+  campaignId: Id,
   tradeId: Id,
-  level: z.number().int().min(1).max(5).default(3),
+  level: z.number().int().min(1).max(5),
   name: Name.min(1, '请填写竞赛名称').max(100),
   startsOn: IsoDate,
   endsOn: IsoDate,
   venue: Line.min(1, '请填写竞赛地点').max(200),
   stations: z.number().int().min(1, '工位数至少为 1').max(1000),
-  codePrefix: z.string().trim().regex(/^[A-Z]{1,3}$/, '编号前缀应为 1–3 个大写字母').default('A'),
+  codePrefix: z.string().trim().regex(/^[A-Z]{1,3}$/, '编号前缀应为 1–3 个大写字母'),
   registrationOpensAt: IsoDateTime,
   registrationClosesAt: IsoDateTime,
-  defaultQuota: z.number().int().min(1).max(1000).nullable().default(null),
-  unitQuotas: z.record(z.string().regex(/^[1-9]\d{0,9}$/, '单位编号无效').refine((k) => Number(k) <= MAX_ID, '单位编号无效'), z.number().int().min(0).max(1000)).default({}),
+  defaultQuota: z.number().int().min(1).max(1000).nullable(),
+  unitQuotas: z.record(z.string().regex(/^[1-9]\d{0,9}$/, '单位编号无效').refine((k) => Number(k) <= MAX_ID, '单位编号无效'), z.number().int().min(0).max(1000)),
+  parts: CompetitionParts,
+  rules: CompetitionRules,
+};
+
+export const CompetitionInput = z.object({
+  ...competitionFields,
+  campaignId: competitionFields.campaignId.optional(),
+  level: competitionFields.level.default(3),
+  codePrefix: competitionFields.codePrefix.default('A'),
+  defaultQuota: competitionFields.defaultQuota.default(null),
+  unitQuotas: competitionFields.unitQuotas.default({}),
   parts: CompetitionParts.default(() => PARTS_30_70.map((p) => ({ ...p }))),
   rules: CompetitionRules.default(CompetitionRules.parse({})),
 }).refine((c) => c.startsOn <= c.endsOn, { path: ['endsOn'], message: '结束日期不能早于开始日期' })
   .refine((c) => c.registrationOpensAt < c.registrationClosesAt, { path: ['registrationClosesAt'], message: '报名截止时间须晚于开始时间' });
 export type CompetitionInput = z.infer<typeof CompetitionInput>;
+
+/** Rules in a partial update: only the rules named change, the others stay as they are. */
+const RulesPatch = z.object(Object.fromEntries(Object.entries(CompetitionRules.shape).map(([k, v]) => [k, (v as z.ZodDefault<z.ZodType>).unwrap().optional()])) as {
+  [K in keyof typeof CompetitionRules.shape]: z.ZodOptional<ReturnType<(typeof CompetitionRules.shape)[K]['unwrap']>>
+});
+
+/**
+ * 修改竞赛规则 PATCH: any subset of the set-up, with the version read. What the competition's state
+ * does not allow to change is refused with a 409 naming the fields (shared/competition/editing.ts).
+ */
+export const CompetitionPatch = z.strictObject(
+  {
+    ...(Object.fromEntries(Object.entries(competitionFields).map(([k, v]) => [k, v.optional()])) as { [K in keyof typeof competitionFields]: z.ZodOptional<(typeof competitionFields)[K]> }),
+    rules: RulesPatch.optional(),
+    version: Version,
+  },
+  { error: (iss) => (iss.code === 'unrecognized_keys' ? `不是可修改的竞赛字段：${iss.keys.join('、')}（状态请用开放报名、抽签等操作改变）` : undefined) },
+);
+export type CompetitionPatch = z.infer<typeof CompetitionPatch>;
 
 export const Competition = z.object({
   id: z.number().int(),

@@ -1,7 +1,9 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Collapse, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { CampaignSummary } from '../../../shared/contracts/campaign';
 import { PART_KEYS, PARTS_20_80, PARTS_25_55_20, PARTS_30_70, type CompetitionPart } from '../../../shared/competition/parts';
 import { CompetitionRules } from '../../../shared/contracts/competitions';
 import { api } from '../../api';
@@ -14,6 +16,8 @@ import type { Competition, CompetitionInput } from './types';
 type Rules = CompetitionInput['rules'];
 
 type Values = {
+  /** Only when creating: the campaign it joins (the current one unless another is chosen). */
+  campaignId?: number;
   tradeId?: number;
   level: number;
   name: string;
@@ -39,7 +43,7 @@ const TIE_BREAKS = ['practical', 'time', 'theory', 'oral'] as const;
 
 /** Fields the set-up form has, for placing the server's issues ('parts.1.weight', 'rules.topN'). */
 const FIELDS = new Set([
-  'tradeId', 'level', 'name', 'startsOn', 'endsOn', 'venue', 'stations', 'codePrefix', 'registrationOpensAt', 'registrationClosesAt', 'defaultQuota',
+  'campaignId', 'tradeId', 'level', 'name', 'startsOn', 'endsOn', 'venue', 'stations', 'codePrefix', 'registrationOpensAt', 'registrationClosesAt', 'defaultQuota',
   'rules.tieBreak', 'rules.topN', 'rules.minEntrantsForAwards', 'rules.teamBestK', 'rules.teamBelowK', 'rules.appealWindowHours',
   'rules.organizationAward.perEntrant', 'rules.organizationAward.perTopN', 'rules.organizationAward.count',
   'rules.outcomes.winnerLevel', 'rules.outcomes.winnerTitle', 'rules.outcomes.passBothLevel',
@@ -74,6 +78,7 @@ export function SetupForm({ competition, onSaved }: { competition: Competition |
   const parts = Form.useWatch('parts', form) as CompetitionPart[] | undefined;
   const weightSum = (parts ?? []).reduce((a, p) => a + (Number(p?.weight) || 0), 0);
   const fixed = !!competition && !['draft', 'registration', 'closed'].includes(competition.status);
+  const campaigns = useQuery({ queryKey: ['campaigns'], queryFn: () => api.get<CampaignSummary[]>('/api/campaigns'), enabled: !competition });
 
   const submit = async (v: Values) => {
     setBusy(true);
@@ -84,6 +89,7 @@ export function SetupForm({ competition, onSaved }: { competition: Competition |
       registrationOpensAt: v.registrationOpensAt?.toISOString(), registrationClosesAt: v.registrationClosesAt?.toISOString(),
       defaultQuota: v.defaultQuota ?? null, unitQuotas: competition?.unitQuotas ?? {},
       parts: v.parts, rules: v.rules,
+      ...(competition ? {} : { campaignId: v.campaignId ?? campaigns.data?.find((c) => c.current)?.id }),
     };
     try {
       const saved = competition
@@ -118,6 +124,16 @@ export function SetupForm({ competition, onSaved }: { competition: Competition |
       )}
       {fixed && <Alert type="info" showIcon title={t('comp.setupFixed')} style={{ marginBottom: 16 }} />}
       <Row gutter={16}>
+        {!competition && (campaigns.data?.length ?? 0) > 1 && (
+          <Col xs={24}>
+            <Form.Item label={t('comp.campaign')} name="campaignId">
+              <Select
+                placeholder={campaigns.data?.find((c) => c.current)?.name}
+                options={campaigns.data?.map((c) => ({ value: c.id, label: c.current ? `${c.name}（${t('campaign.current')}）` : c.name }))}
+              />
+            </Form.Item>
+          </Col>
+        )}
         <Col xs={24} md={12}>
           <Form.Item label={t('comp.name')} name="name" rules={[{ required: true, whitespace: true }]}>
             <Input maxLength={100} />
