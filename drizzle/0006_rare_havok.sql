@@ -1,0 +1,2 @@
+ALTER TABLE "judge_conflicts" ADD COLUMN "entry_id" integer;--> statement-breakpoint
+ALTER TABLE "judge_conflicts" ADD CONSTRAINT "judge_conflicts_entry_id_entries_id_fk" FOREIGN KEY ("entry_id") REFERENCES "public"."entries"("id") ON DELETE no action ON UPDATE no action;
