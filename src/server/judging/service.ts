@@ -115,8 +115,9 @@ export async function assignJudges(ctx: ServiceContext, competitionId: number, i
 
 /**
  * The assignment screen: each aspect's team, and every recusal with its reason — shown by the
- * contestant's name (organizers see names, never the drawn codes) and listed by judge and name, not
- * in code order; a conflict a judge reported on a code is shown by that code alone, with no name.
+ * contestant's name (organizers see names here, never the drawn codes) and listed by judge and name,
+ * not in code order. A conflict a judge reported on a code while marking shows neither the code nor
+ * the contestant (the code is in 评分进度, without the judge): a view with names has no codes.
  */
 export async function assignmentView(ctx: ServiceContext, competitionId: number) {
   requireOrganizer(ctx);
@@ -129,7 +130,7 @@ export async function assignmentView(ctx: ServiceContext, competitionId: number)
     .where(eq(entries.competitionId, competitionId))).map((r) => [r.id, r]));
   const judgeNames = new Map((await ctx.db.select({ id: accounts.id, name: accounts.displayName }).from(accounts)
     .where(inArray(accounts.id, [...p.judges.keys(), -1]))).map((r) => [r.id, r.name]));
-  const recusals: { judgeId: number; judgeName: string; entryId: number | null; code: string | null; contestant: string | null; unitName: string | null; reason: string }[] = [];
+  const recusals: { key: string; judgeId: number; judgeName: string; entryId: number | null; contestant: string | null; unitName: string | null; reason: string }[] = [];
   const seen = new Set<string>();
   let shortPanels = 0;
   for (const a of scheme.aspects) {
@@ -142,17 +143,18 @@ export async function assignmentView(ctx: ServiceContext, competitionId: number)
         seen.add(key);
         const judgeName = judgeNames.get(r.judgeId) ?? String(r.judgeId);
         if (r.message === REPORTED_ENTRY_MESSAGE) {
-          recusals.push({ judgeId: r.judgeId, judgeName, entryId: null, code: e.code, contestant: null, unitName: null, reason: r.message });
+          recusals.push({ key: '', judgeId: r.judgeId, judgeName, entryId: null, contestant: null, unitName: null, reason: r.message });
         } else {
           const n = names.get(e.entryId);
-          recusals.push({ judgeId: r.judgeId, judgeName, entryId: e.entryId, code: null, contestant: n?.name ?? '', unitName: n?.unitName ?? '', reason: r.message });
+          recusals.push({ key: `${r.judgeId}:${e.entryId}`, judgeId: r.judgeId, judgeName, entryId: e.entryId, contestant: n?.name ?? '', unitName: n?.unitName ?? '', reason: r.message });
         }
       }
     }
   }
   // Not in code order (p.entries is): the order of a judge's recusals must not rank their codes.
-  const by = (x: (typeof recusals)[number]) => [x.judgeName, x.code ?? '', x.unitName ?? '', x.contestant ?? '', String(x.entryId ?? '')].join('\u0000');
+  const by = (x: (typeof recusals)[number]) => [x.judgeName, x.entryId == null ? '1' : '0', x.unitName ?? '', x.contestant ?? '', String(x.entryId ?? '')].join('\u0000');
   recusals.sort((x, y) => (by(x) < by(y) ? -1 : by(x) > by(y) ? 1 : 0));
+  recusals.forEach((x, i) => { if (!x.key) x.key = `${x.judgeId}:reported:${i}`; });
   return {
     aspects: scheme.aspects.map((a) => ({ aspectId: a.id, code: a.code, kind: a.kind, team: (p.teamOf.get(a.id) ?? []).map((id) => ({ judgeId: id, name: judgeNames.get(id) ?? String(id) })) })),
     recusals,

@@ -69,10 +69,11 @@ describe('conflicts (回避) are fixed at the draw', () => {
     const audit = await env.database.db.select().from(auditLog).where(eq(auditLog.action, 'judge.conflict.report'));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.after).toEqual({ code: codeB0 });
-    // The organizers' assignment view shows the code alone for it, never the person.
+    // The organizers' assignment view (by name) shows that the judge reported one, with neither code nor person.
     const view = await ok(await call(env, w.admin, 'GET', url('/assignments')), 'assignments');
-    const row = view.recusals.find((r: { code: string | null }) => r.code === codeB0);
-    expect(row).toMatchObject({ judgeId: w.judges[1]!.id, entryId: null, contestant: null, unitName: null });
+    const row = view.recusals.find((r: { judgeId: number; entryId: number | null }) => r.judgeId === w.judges[1]!.id && r.entryId === null);
+    expect(row).toMatchObject({ contestant: null, unitName: null, reason: '裁判报告认识该选手，须回避' });
+    expect(JSON.stringify(view)).not.toMatch(/"C\d{3}"/);
     // The judge's own list names the code, not the person.
     const mine = await ok(await call(env, w.judges[1]!.session, 'GET', `/api/judges/${w.judges[1]!.id}/conflicts`), 'conflicts');
     expect(mine).toEqual([expect.objectContaining({ kind: 'entry', code: codeB0, personId: null, personName: null })]);
