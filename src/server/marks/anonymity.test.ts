@@ -141,7 +141,7 @@ beforeAll(async () => {
     ['contestant of unit A', await personSession(env, a0!.personId)],
     ['public', null],
   ];
-}, 120_000);
+}, 300_000);
 afterAll(() => env.close());
 
 describe('codes stay sealed until decoding (加密): the role × view walk', () => {

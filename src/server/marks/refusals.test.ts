@@ -37,7 +37,7 @@ beforeAll(async () => {
   await ok(await call(env, w.admin, 'POST', url('/registration'), { to: 'closed', version: cur.version }), 'close');
   await ok(await call(env, w.admin, 'POST', url('/draw/commit')), 'commit');
   await ok(await call(env, w.admin, 'POST', url('/draw/run')), 'draw');
-}, 120_000);
+}, 300_000);
 afterAll(() => env.close());
 
 describe('conflicts (回避) are fixed at the draw', () => {

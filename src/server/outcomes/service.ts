@@ -58,7 +58,7 @@ export async function writeOutcomes(tx: Tx, ctx: ServiceContext, competitionId: 
   const createdAt = ctx.clock.now();
   let written = 0;
   for (const row of results.rows) {
-    const e = entryOf.get(row.entryId ?? -1);
+    const e = entryOf.get(row.entryId);
     if (!e) continue;
     for (const p of row.outcomes) {
       let qualificationRecordId: number | null = null;
