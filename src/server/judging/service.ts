@@ -41,9 +41,11 @@ export async function listConflicts(ctx: ServiceContext, judgeId: number) {
   const rows = await ctx.db.select({ c: judgeConflicts, unitName: units.name, personName: people.name, code: entries.code }).from(judgeConflicts)
     .leftJoin(units, eq(units.id, judgeConflicts.unitId)).leftJoin(people, eq(people.id, judgeConflicts.personId)).leftJoin(entries, eq(entries.id, judgeConflicts.entryId))
     .where(eq(judgeConflicts.judgeId, judgeId)).orderBy(asc(judgeConflicts.id));
-  // A conflict reported on a code names the code alone, never the entry or person behind it.
+  // A conflict reported on a code: the judge sees that code, never the entry or person behind it; the
+  // organizers (whose list here names units and persons) see neither — the code is in 评分进度.
+  const own = ctx.actor!.id === judgeId;
   return rows.map((r) => ({
-    id: r.c.id, kind: r.c.kind, unitId: r.c.unitId, unitName: r.unitName, personId: r.c.personId, personName: r.personName, code: r.c.kind === 'entry' ? r.code : null,
+    id: r.c.id, kind: r.c.kind, unitId: r.c.unitId, unitName: r.unitName, personId: r.c.personId, personName: r.personName, code: r.c.kind === 'entry' && own ? r.code : null,
     reason: r.c.reason, note: r.c.note, declaredAt: r.c.declaredAt.toISOString(),
   }));
 }

@@ -77,6 +77,8 @@ describe('conflicts (回避) are fixed at the draw', () => {
     // The judge's own list names the code, not the person.
     const mine = await ok(await call(env, w.judges[1]!.session, 'GET', `/api/judges/${w.judges[1]!.id}/conflicts`), 'conflicts');
     expect(mine).toEqual([expect.objectContaining({ kind: 'entry', code: codeB0, personId: null, personName: null })]);
+    const theirs = await ok(await call(env, w.admin, 'GET', `/api/judges/${w.judges[1]!.id}/conflicts`), 'conflicts');
+    expect(theirs).toEqual([expect.objectContaining({ kind: 'entry', code: null, personId: null, personName: null })]);
   });
 });
 

@@ -61,7 +61,7 @@ export function ConflictsModal({ judge, competitionId, drawn, onClose }: { judge
         locale={{ emptyText: t('conflicts.none') }}
         style={{ marginBottom: 16 }}
         columns={[
-          { title: t('conflicts.with'), key: 'with', render: (_, d) => (d.kind === 'entry' ? t('conflicts.byCode', { code: d.code ?? '' }) : (d.unitName ?? d.personName ?? t('common.dash'))) },
+          { title: t('conflicts.with'), key: 'with', render: (_, d) => (d.kind === 'entry' ? (d.code ? t('conflicts.byCode', { code: d.code }) : t('assign.reportedWhileMarking')) : (d.unitName ?? d.personName ?? t('common.dash'))) },
           { title: t('conflicts.reason'), key: 'reason', width: 140, render: (_, d) => (d.kind === 'entry' ? t('conflicts.recognised') : labels.conflictReason(d.reason)) },
           { title: t('conflicts.note'), dataIndex: 'note', render: (v: string | null) => v ?? t('common.dash') },
           { title: t('conflicts.declaredAt'), dataIndex: 'declaredAt', width: 170, render: (v: string) => formatDateTime(v) },
