@@ -850,6 +850,20 @@ export const zh = {
   'my.noResultYet': '成绩尚未锁定',
   'my.certificates': '我的证书',
   'my.noCertificates': '还没有证书',
+  'marking.you': '（本人）',
+  'marking.report': '认识该选手',
+  'marking.reportConfirm': '报告您认识编号 {code} 的选手？',
+  'marking.reportHelp': '报告后您不再为该选手评分，由替补裁判接替；裁判长和组委会只看到该编号有裁判报告回避，看不到与谁有关。已为该选手评过分的，请直接告知裁判长。',
+  'marking.reported': '已报告：您不再为编号 {code} 评分',
+  'conflicts.byCode': '编号 {code}（认识该选手）',
+  'conflicts.recognised': '认识该选手',
+  'conflicts.fixedAfterDraw': '已抽签：不能再申报与单位或人员的回避',
+  'conflicts.fixedAfterDrawHelp': '回避须在抽签前申报并固定：抽签后再申报，该单位或人员的参赛编号会从裁判的评分表上消失，编号就泄露了。评分时裁判如认识某位选手，请在评分页对该编号选择“认识该选手”。',
+  'results.explainAfterDecoding': '解密后才能查看成绩说明（解密前成绩只按参赛编号列出）',
+  'progress.reported': '裁判报告的回避（认识该选手）',
+  'progress.reportedHelp': '以下编号有裁判报告认识该选手：该裁判已退出该选手的评分组，由替补裁判接替。解密前只显示编号，不显示选手或报告人。',
+  'progress.reportedAt': '报告时间',
+  'assign.reportedWhileMarking': '评分时报告（编号见评分进度）',
 } as const;
 
 export type MessageKey = keyof typeof zh;

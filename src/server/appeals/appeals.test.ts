@@ -75,7 +75,9 @@ describe('appeals (申诉)', () => {
 
   it('an upheld appeal files an amendment; once a second person approves it, the results re-rank', async () => {
     const before = (await call(env, w.admin, 'GET', url('/results'))).json();
-    const rankOf = (r: { rows: { entryId: number; rank: number }[] }) => r.rows.find((x) => x.entryId === w.entriesA[0])!.rank;
+    // Before decoding the organizers' results are by code alone (no entry id next to a code).
+    const [a0] = await env.database.db.select({ code: entries.code }).from(entries).where(eq(entries.id, w.entriesA[0]!));
+    const rankOf = (r: { rows: { code: string; rank: number }[] }) => r.rows.find((x) => x.code === a0!.code)!.rank;
     expect(rankOf(before)).toBe(6);
     const bad = await call(env, w.admin, 'POST', url(`/appeals/${ids.person}/decision`), { outcome: 'upheld', reason: '理论成绩登分错误', amendment: { part: 'theory', newValue: 101 } });
     expect(bad.statusCode).toBe(400);

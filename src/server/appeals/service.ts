@@ -2,12 +2,12 @@ import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { beijingTime } from '../../shared/beijing-time.js';
 import type { Appeal, AppealDecision } from '../../shared/contracts/appeals.js';
-import { isDecoded } from '../../shared/competition/states.js';
+import { isDecoded, type CompetitionStatus } from '../../shared/competition/states.js';
 import { APPEAL } from '../../shared/notices/states.js';
 import { accounts } from '../accounts/tables.js';
 import { recordAudit } from '../audit/service.js';
 import { competitionRow, isOrganizer, requireOrganizer } from '../competitions/policy.js';
-import type { ServiceContext } from '../context.js';
+import type { Actor, ServiceContext } from '../context.js';
 import type { DbOrTx } from '../db/client.js';
 import { entries } from '../entries/tables.js';
 import { AppError, conflict, notFound } from '../http/errors.js';
@@ -26,18 +26,23 @@ const decider = alias(accounts, 'decider');
 const LODGER_KIND_NAMES = { person: '选手本人', unit: '参赛单位' } as const;
 
 /**
- * Appeals with what the reader may see. Before decoding the organizers see the code only (as
- * for amendments: no list may join a code to a registered person before 解密); a unit or a
- * contestant sees their own names, which they know anyway.
+ * Appeals with what the reader may see. Before decoding the organizers see the code alone (as
+ * for amendments: no list may join a code to a registered person before 解密 — not even the entry
+ * id); a unit or a contestant sees their own names, which they know anyway, and no code.
+ * `view`: 'all' once decoded, else 'code' (organizers) or 'names' (the appellant's side).
  */
-async function appealRows(db: DbOrTx, competitionId: number, where: SQL | undefined, showNames: boolean): Promise<Appeal[]> {
+type AppealView = 'all' | 'code' | 'names';
+const appealView = (actor: Actor, status: CompetitionStatus): AppealView => (isDecoded(status) ? 'all' : isOrganizer(actor) ? 'code' : 'names');
+
+async function appealRows(db: DbOrTx, competitionId: number, where: SQL | undefined, view: AppealView): Promise<Appeal[]> {
+  const showNames = view !== 'code';
   const rows = await db.select({
     a: appeals, code: entries.code, name: people.name, unitName: units.name, lodgedByName: lodger.displayName, decidedByName: decider.displayName, amendmentStatus: amendments.status,
   }).from(appeals).innerJoin(entries, eq(entries.id, appeals.entryId)).innerJoin(people, eq(people.id, entries.personId)).innerJoin(units, eq(units.id, entries.unitId))
     .innerJoin(lodger, eq(lodger.id, appeals.lodgedBy)).leftJoin(decider, eq(decider.id, appeals.decidedBy)).leftJoin(amendments, eq(amendments.id, appeals.amendmentId))
     .where(and(eq(appeals.competitionId, competitionId), where)).orderBy(asc(appeals.id));
   return rows.map(({ a, ...r }) => ({
-    id: a.id, competitionId: a.competitionId, entryId: a.entryId, code: r.code,
+    id: a.id, competitionId: a.competitionId, entryId: view === 'code' ? null : a.entryId, code: view === 'names' ? null : r.code,
     name: showNames ? r.name : null, unitName: showNames ? r.unitName : null, lodgerKind: a.lodgerKind,
     lodgedByName: showNames ? r.lodgedByName : LODGER_KIND_NAMES[a.lodgerKind], content: a.content, lodgedAt: a.lodgedAt.toISOString(),
     status: a.status, decision: a.decision, decidedByName: r.decidedByName, decidedAt: a.decidedAt?.toISOString() ?? null,
@@ -53,12 +58,12 @@ export async function getAppealWindow(ctx: ServiceContext, competitionId: number
 export async function listAppeals(ctx: ServiceContext, competitionId: number): Promise<Appeal[]> {
   const { actor, where } = appealScope(ctx);
   const c = await competitionRow(ctx.db, competitionId);
-  return appealRows(ctx.db, competitionId, where, !isOrganizer(actor) || isDecoded(c.status));
+  return appealRows(ctx.db, competitionId, where, appealView(actor, c.status));
 }
 
 async function oneAppeal(ctx: ServiceContext, db: DbOrTx, competitionId: number, id: number): Promise<Appeal> {
   const c = await competitionRow(db, competitionId);
-  const [a] = await appealRows(db, competitionId, eq(appeals.id, id), !isOrganizer(ctx.actor!) || isDecoded(c.status));
+  const [a] = await appealRows(db, competitionId, eq(appeals.id, id), appealView(ctx.actor!, c.status));
   return a!;
 }
 

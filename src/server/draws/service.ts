@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { and, asc, count, eq } from 'drizzle-orm';
 import { DRAW_ALGORITHM, drawLots, newSeedHex, seedCommitment } from '../../shared/competition/draw.js';
 import { recordAudit } from '../audit/service.js';
-import { competitionRow, requireOrganizer, requireStaff, staffRoles } from '../competitions/policy.js';
+import { competitionRow, requireOrganizer, requireStaff } from '../competitions/policy.js';
 import { setStatus } from '../competitions/service.js';
 import type { ServiceContext } from '../context.js';
 import { entries } from '../entries/tables.js';
@@ -59,7 +59,7 @@ export async function runDraw(ctx: ServiceContext, competitionId: number) {
 /**
  * The draw as each may see it. Organizers and judges: the commitment and the code → station
  * list. The seed and the input list reproduce the code → person mapping, so they are shown only
- * with the decoding: to a decoder once the marks are locked, and to the organizers once decoded.
+ * once the competition is decoded (the decoder's audited 解密 comes first).
  */
 export async function getDraw(ctx: ServiceContext, competitionId: number) {
   const actor = ctx.actor;
@@ -69,8 +69,9 @@ export async function getDraw(ctx: ServiceContext, competitionId: number) {
   const [d] = await ctx.db.select().from(draws).where(eq(draws.competitionId, competitionId));
   if (!d) return { algorithm: DRAW_ALGORITHM, seedCommitment: null, committedAt: null, drawnAt: null, stations: c.stations, codePrefix: c.codePrefix, lots: [], verification: null };
   const lots = (d.result ?? []).map(({ code, station, round }) => ({ code, station, round })).sort((a, b) => a.code.localeCompare(b.code));
-  const decoder = actor ? (await staffRoles(ctx.db, competitionId, actor.id)).has('decoder') : false;
-  const open = isDecoded(c.status) || (decoder && c.status === 'locked');
+  // Revealed with the decoding only: before it even the decoder sees codes alone (decoding itself is
+  // POST /decode, audited, which moves the competition to 'decoded').
+  const open = isDecoded(c.status);
   return {
     algorithm: DRAW_ALGORITHM, seedCommitment: d.seedCommitment, committedAt: d.committedAt.toISOString(), drawnAt: d.drawnAt?.toISOString() ?? null,
     stations: c.stations, codePrefix: c.codePrefix, lots,

@@ -10,6 +10,10 @@ import { aspectJudges, judgeConflicts } from './tables.js';
 /** Judgement aspects are scored by a panel of three; a measurement by one judge. */
 export const panelSize = (kind: 'measurement' | 'judgement') => (kind === 'judgement' ? 3 : 1);
 
+/** What a declared conflict is with: a unit, a person, or one drawn entry (reported by code). */
+export const declaredId = (d: { kind: 'unit' | 'person' | 'entry'; unitId: number | null; personId: number | null; entryId?: number | null }) =>
+  (d.kind === 'unit' ? d.unitId : d.kind === 'person' ? d.personId : d.entryId ?? null);
+
 /** Every judge's conflicts: their own unit plus what they declared. */
 export async function conflictsOf(db: DbOrTx, judgeIds: number[]): Promise<Map<number, JudgeConflicts>> {
   const out = new Map<number, JudgeConflicts>();
@@ -19,8 +23,8 @@ export async function conflictsOf(db: DbOrTx, judgeIds: number[]): Promise<Map<n
   for (const j of js) {
     out.set(j.id, {
       judgeId: j.id, unitId: j.unitId,
-      declared: declared.filter((d) => d.judgeId === j.id && (d.kind === 'unit' ? d.unitId : d.personId) != null)
-        .map((d) => ({ kind: d.kind, id: (d.kind === 'unit' ? d.unitId : d.personId)!, reason: d.reason, note: d.note ?? undefined })),
+      declared: declared.filter((d) => d.judgeId === j.id && declaredId(d) != null)
+        .map((d) => ({ kind: d.kind, id: declaredId(d)!, reason: d.reason, note: d.note ?? undefined })),
     });
   }
   return out;

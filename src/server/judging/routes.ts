@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Id, IdParam, Ok, Text } from '../../shared/contracts/common.js';
 import { ctxOf, type App, type Deps } from '../http/types.js';
-import { assignJudges, assignmentView, declareConflict, listConflicts } from './service.js';
+import { assignJudges, assignmentView, declareConflict, listConflicts, reportConflict } from './service.js';
 
 const ConflictBody = z.object({
   kind: z.enum(['unit', 'person']),
@@ -32,5 +32,14 @@ export function judgingRoutes(app: App, deps: Deps): void {
     config: { access: ['admin', 'committee'] },
     schema: { tags, summary: '设置评分组 Set the marking team of aspects', params: IdParam, body: z.object({ aspectIds: z.array(Id).min(1).max(500), judgeIds: z.array(Id).max(20) }), response: { 200: Ok } },
     handler: (req) => assignJudges(ctxOf(deps, req), req.params.id, req.body),
+  });
+  app.post('/api/competitions/:id/marks/report-conflict', {
+    config: { access: ['judge'] },
+    schema: {
+      tags, summary: '认识该选手 A judge reports a conflict with a code on their own panel (after the draw; a substitute takes the seat)', params: IdParam,
+      body: z.object({ code: z.string().trim().min(1, '请输入参赛编号').max(20), note: z.string().max(200).optional() }),
+      response: { 200: z.object({ ok: z.literal(true), code: z.string() }) },
+    },
+    handler: (req) => reportConflict(ctxOf(deps, req), req.params.id, req.body),
   });
 }

@@ -1,22 +1,25 @@
 import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/tables.js';
 import { competitions } from '../competitions/tables.js';
+import { entries } from '../entries/tables.js';
 import { people } from '../people/tables.js';
 import { schemeAspects } from '../schemes/tables.js';
 import { units } from '../units/tables.js';
 
 /**
  * 回避申报: a judge's declared conflicts beyond their own unit — a former employer (a unit), a
- * master–apprentice tie or a relative (a person).
+ * master–apprentice tie or a relative (a person), declared before the draw; or, after the draw, a
+ * drawn entry the judge reported recognising while marking its code (kind 'entry').
  */
 export const judgeConflicts = pgTable(
   'judge_conflicts',
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     judgeId: integer('judge_id').notNull().references(() => accounts.id),
-    kind: text('kind', { enum: ['unit', 'person'] }).notNull(),
+    kind: text('kind', { enum: ['unit', 'person', 'entry'] }).notNull(),
     unitId: integer('unit_id').references(() => units.id),
     personId: integer('person_id').references(() => people.id),
+    entryId: integer('entry_id').references(() => entries.id),
     reason: text('reason', { enum: ['former_employer', 'master_apprentice', 'relative', 'other'] }).notNull(),
     note: text('note'),
     declaredBy: integer('declared_by').references(() => accounts.id),

@@ -4,6 +4,7 @@ import { accounts } from '../accounts/tables.js';
 import { competitionStaff } from '../competitions/tables.js';
 import type { DbOrTx } from '../db/client.js';
 import { entries } from '../entries/tables.js';
+import { declaredId } from '../judging/panels.js';
 import { aspectJudges } from '../judging/tables.js';
 import { currentScheme } from '../schemes/service.js';
 
@@ -57,13 +58,13 @@ export async function markingFrame(database: object, db: DbOrTx, competitionId: 
 }
 
 /** The conflicts of these judges: their unit from the frame, their declarations as read now. */
-export function conflictsFrom(frame: MarkingFrame, judgeIds: number[], declared: { judgeId: number; kind: 'unit' | 'person'; unitId: number | null; personId: number | null; reason: string }[]) {
+export function conflictsFrom(frame: MarkingFrame, judgeIds: number[], declared: { judgeId: number; kind: 'unit' | 'person' | 'entry'; unitId: number | null; personId: number | null; entryId?: number | null; reason: string }[]) {
   const out = new Map<number, JudgeConflicts>();
   for (const id of judgeIds) {
     out.set(id, {
       judgeId: id, unitId: frame.judgeUnits.get(id) ?? null,
-      declared: declared.filter((d) => d.judgeId === id && (d.kind === 'unit' ? d.unitId : d.personId) != null)
-        .map((d) => ({ kind: d.kind, id: (d.kind === 'unit' ? d.unitId : d.personId)!, reason: d.reason as JudgeConflicts['declared'][number]['reason'] })),
+      declared: declared.filter((d) => d.judgeId === id && declaredId(d) != null)
+        .map((d) => ({ kind: d.kind, id: declaredId(d)!, reason: d.reason as JudgeConflicts['declared'][number]['reason'] })),
     });
   }
   return out;

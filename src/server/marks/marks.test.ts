@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entries } from '../entries/tables.js';
 import { buildCompetition, sheetCodes, type CompetitionWorld } from '../test/competition-fixture.js';
 import { call, makeTestEnv, type TestEnv } from '../test/harness.js';
+import { NOT_ON_SHEET_MESSAGE } from './policy.js';
 import { markEvents } from './tables.js';
 
 let env: TestEnv;
@@ -19,11 +20,11 @@ beforeAll(async () => {
 afterAll(() => env.close());
 
 describe('recusal (回避): a judge never scores a contestant of a conflicting unit or a declared conflict', () => {
-  it('refuses a judge marking a contestant of their own unit, with the reason, and leaves the code off their sheet', async () => {
+  it('refuses a judge marking a contestant of their own unit — as any code off their panel, without the reason — and leaves the code off their sheet', async () => {
     const codeA = await codeOf(w.entriesA[0]!);
     const res = await mark(w.judges[0]!, { code: codeA, aspectId: aspect('B1.1').id, value: 2 });
-    expect(res.statusCode).toBe(403);
-    expect(res.json().error.message).toContain('同属一个单位');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toMatchObject({ code: 'NOT_ON_SHEET', message: NOT_ON_SHEET_MESSAGE });
     expect(await sheetCodes(env, w.judges[0]!.session, w.competitionId, aspect('B1.1').id)).not.toContain(codeA);
     expect((await sheetCodes(env, w.judges[0]!.session, w.competitionId, aspect('B1.1').id)).length).toBe(w.entriesB.length);
   });
@@ -34,17 +35,19 @@ describe('recusal (回避): a judge never scores a contestant of a conflicting u
     const subCodes = await sheetCodes(env, w.substitute.session, w.competitionId, aspect('B1.1').id);
     expect(subCodes).toContain(codeA);
     expect(subCodes).not.toContain(codeB);
-    expect((await mark(w.substitute, { code: codeB, aspectId: aspect('B1.1').id, value: 2 })).statusCode).toBe(403);
+    expect((await mark(w.substitute, { code: codeB, aspectId: aspect('B1.1').id, value: 2 })).statusCode).toBe(404);
   });
 
-  it('refuses marks after a judge declares a master–apprentice tie with a contestant', async () => {
+  it('refuses a person conflict declared after the draw (it would name the code); the judge reports the code instead', async () => {
     const codeB = await codeOf(w.entriesB[1]!);
     const [e] = await env.database.db.select({ personId: entries.personId }).from(entries).where(eq(entries.id, w.entriesB[1]!));
     const decl = await call(env, w.judges[1]!.session, 'POST', `/api/judges/${w.judges[1]!.id}/conflicts`, { kind: 'person', personId: e!.personId, reason: 'master_apprentice' });
-    expect(decl.statusCode).toBe(200);
+    expect(decl.statusCode).toBe(409);
+    expect(decl.json().error.code).toBe('CONFLICTS_FIXED');
+    expect((await call(env, w.judges[1]!.session, 'POST', `/api/competitions/${w.competitionId}/marks/report-conflict`, { code: codeB })).statusCode).toBe(200);
     const res = await mark(w.judges[1]!, { code: codeB, aspectId: aspect('B1.2').id, value: 3 });
-    expect(res.statusCode).toBe(403);
-    expect(res.json().error.message).toContain('师徒');
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error.message).toBe(NOT_ON_SHEET_MESSAGE);
     // A judge may not declare on another judge's behalf.
     expect((await call(env, w.judges[2]!.session, 'POST', `/api/judges/${w.judges[1]!.id}/conflicts`, { kind: 'unit', unitId: w.unitA.id, reason: 'other' })).statusCode).toBe(404);
   });

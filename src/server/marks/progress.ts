@@ -6,6 +6,7 @@ import type { ServiceContext } from '../context.js';
 import type { DbOrTx } from '../db/client.js';
 import { AppError, conflict, invalid } from '../http/errors.js';
 import { loadPanels } from '../judging/panels.js';
+import { reportedCodes } from '../judging/service.js';
 import { currentScheme, lockScheme } from '../schemes/service.js';
 import { appendMarkEvent, lockMarkChain } from './chain.js';
 import { WHOLE } from './policy.js';
@@ -19,7 +20,7 @@ import { marks, partScores, signoffs, spreadConfirmations } from './tables.js';
 export async function computeProgress(db: DbOrTx, competitionId: number) {
   const c = await competitionRow(db, competitionId);
   const scheme = await currentScheme(db, competitionId);
-  if (!scheme) return { status: c.status, criteria: [], flags: [], partScoresMissing: 0, signedOff: [] as string[], shortPanels: 0 };
+  if (!scheme) return { status: c.status, criteria: [], flags: [], partScoresMissing: 0, signedOff: [] as string[], shortPanels: 0, reportedConflicts: [] as { code: string; reportedAt: string }[] };
   const p = await loadPanels(db, competitionId, scheme);
   const all = await db.select({ entryId: marks.entryId, aspectId: marks.aspectId, judgeId: marks.judgeId, value: marks.value, version: marks.version })
     .from(marks).where(eq(marks.competitionId, competitionId));
@@ -50,7 +51,9 @@ export async function computeProgress(db: DbOrTx, competitionId: number) {
   const scored = await db.select({ entryId: partScores.entryId, part: partScores.part }).from(partScores).where(eq(partScores.competitionId, competitionId));
   const have = new Set(scored.map((s) => `${s.entryId}:${s.part}`));
   const partScoresMissing = p.entries.reduce((n, e) => n + otherParts.filter((part) => !have.has(`${e.entryId}:${part}`)).length, 0);
-  return { status: c.status, criteria: [...criteria.values()], flags, partScoresMissing, signedOff: signed, shortPanels };
+  // 认识该选手: the codes a judge reported a conflict on — by code, never with whom.
+  const reportedConflicts = await reportedCodes(db, competitionId);
+  return { status: c.status, criteria: [...criteria.values()], flags, partScoresMissing, signedOff: signed, shortPanels, reportedConflicts };
 }
 
 export async function markingProgress(ctx: ServiceContext, competitionId: number) {

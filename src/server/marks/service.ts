@@ -1,6 +1,6 @@
-import { MARKING_STARTED, marksLocked } from '../../shared/competition/states.js';
+import { isDecoded, MARKING_STARTED, marksLocked } from '../../shared/competition/states.js';
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { composePanel, recusalReason } from '../../shared/competition/recusal.js';
+import { composePanel } from '../../shared/competition/recusal.js';
 import { checkMarkValue, spreadExceeded } from '../../shared/competition/marks.js';
 import { accounts } from '../accounts/tables.js';
 import { competitionRow, requireStaff } from '../competitions/policy.js';
@@ -15,7 +15,7 @@ import { requireRole } from '../policy.js';
 import { currentScheme } from '../schemes/service.js';
 import { appendMarkEventAfter, lockMarkChain } from './chain.js';
 import { conflictsFrom, markingFrame } from './frame.js';
-import { requireNotSignedOff, WHOLE } from './policy.js';
+import { notOnSheet, requireNotSignedOff, WHOLE } from './policy.js';
 import { markEvents, marks, signoffs, spreadConfirmations } from './tables.js';
 
 export const JUDGES = ['judge', 'chief', 'substitute'] as const;
@@ -73,7 +73,7 @@ async function readForMark(tx: DbOrTx, competitionId: number, p: { entryId: numb
   const [r] = await rowsOf<{
     signed: boolean;
     mine: { id: number; value: number; version: number } | null;
-    conflicts: { judgeId: number; kind: 'unit' | 'person'; unitId: number | null; personId: number | null; reason: string }[];
+    conflicts: { judgeId: number; kind: 'unit' | 'person' | 'entry'; unitId: number | null; personId: number | null; entryId: number | null; reason: string }[];
     last: { seq: number; hash: string } | null;
     panel: { judgeId: number; value: number; version: number }[];
     confirmation: string | null;
@@ -81,7 +81,7 @@ async function readForMark(tx: DbOrTx, competitionId: number, p: { entryId: numb
     exists (select 1 from ${signoffs} s where s.competition_id = ${competitionId} and s.criterion_code in (${p.criterionCode}, ${WHOLE})) as signed,
     (select json_build_object('id', m.id, 'value', m.value, 'version', m.version) from ${marks} m
       where m.entry_id = ${p.entryId} and m.aspect_id = ${p.aspectId} and m.judge_id = ${p.judgeId}) as mine,
-    (select coalesce(json_agg(json_build_object('judgeId', jc.judge_id, 'kind', jc.kind, 'unitId', jc.unit_id, 'personId', jc.person_id, 'reason', jc.reason)), '[]')
+    (select coalesce(json_agg(json_build_object('judgeId', jc.judge_id, 'kind', jc.kind, 'unitId', jc.unit_id, 'personId', jc.person_id, 'entryId', jc.entry_id, 'reason', jc.reason)), '[]')
       from ${judgeConflicts} jc where jc.judge_id in (select jsonb_array_elements_text(${JSON.stringify(p.judgeIds)}::jsonb)::int)) as conflicts,
     (select json_build_object('seq', e.seq, 'hash', e.hash) from ${markEvents} e where e.competition_id = ${competitionId} order by e.seq desc limit 1) as last,
     (select coalesce(json_agg(json_build_object('judgeId', m.judge_id, 'value', m.value, 'version', m.version)), '[]') from ${marks} m
@@ -110,19 +110,18 @@ export async function submitMark(ctx: ServiceContext, competitionId: number, inp
     const frame = await markingFrame(ctx.db, tx, competitionId, c.version);
     // Access first: only the competition's judges mark (the staff list is frozen while marking).
     if (source === 'judge' && !frame.judgeUnits.has(judgeId)) throw forbidden('您不是该竞赛的裁判');
+    // Any code (or aspect) not on this judge's panel gets one answer, whatever the reason.
     const aspect = frame.aspects.get(input.aspectId);
-    if (!aspect) throw notFound('评分细则');
+    if (!aspect) throw notOnSheet();
     const entry = frame.codes.get(input.code);
-    if (!entry) throw notFound('参赛编号');
+    if (!entry) throw notOnSheet();
     const team = frame.teams.get(aspect.id) ?? [];
     const judgeIds = [...new Set([judgeId, ...team, ...frame.substitutes])];
     const r = await readForMark(tx, competitionId, { entryId: entry.entryId, aspectId: aspect.id, judgeId, criterionCode: aspect.criterionCode, judgeIds });
-    if (r.signed) await requireNotSignedOff(tx, competitionId, aspect.criterionCode); // throws with the right message
     const judges = conflictsFrom(frame, judgeIds, r.conflicts);
-    const recused = recusalReason(judges.get(judgeId)!, { ...entry });
-    if (recused) throw forbidden(`${recused.message}（编号 ${input.code}）`);
-    const panel = composePanel({ assigned: team, substitutes: frame.substitutes, judges, entry, size: panelSize(aspect.kind) });
-    if (!panel.panel.includes(judgeId)) throw forbidden(`您不在编号 ${input.code} 的「${aspect.code}」评分组中`);
+    const panel = composePanel({ assigned: team, substitutes: frame.substitutes, judges, entry: { ...entry }, size: panelSize(aspect.kind) });
+    if (!panel.panel.includes(judgeId)) throw notOnSheet(); // recused or not on the team: the same answer
+    if (r.signed) await requireNotSignedOff(tx, competitionId, aspect.criterionCode); // throws with the right message
     const problem = checkMarkValue(aspect, input.value);
     if (problem) throw invalid('value', problem);
 
@@ -180,23 +179,34 @@ export async function judgeSheet(ctx: ServiceContext, competitionId: number) {
   return { status: c.status, aspects };
 }
 
-/** The panel's marks for one code and aspect: shown to a panel judge only after their own mark is in. */
+/**
+ * The panel's marks for one code and aspect: shown to a panel judge only after their own mark is in,
+ * and to the chief judge. Before decoding the seats are anonymous (only the reader's own is marked):
+ * who sits on a code's panel tells who recused from it.
+ */
 export async function panelMarks(ctx: ServiceContext, competitionId: number, code: string, aspectId: number) {
   const { actor, roles } = await requireStaff(ctx, competitionId, ...JUDGES);
-  const aspect = await aspectOf(ctx.db, competitionId, aspectId);
-  const entry = await entryByCode(ctx.db, competitionId, code);
-  const panel = await panelFor(ctx.db, competitionId, aspect, entry);
   const isChief = roles.has('chief');
-  if (!panel.panel.includes(actor.id) && !isChief) throw forbidden('您不在该评分组中');
+  // A judge asking about a code not on their panel gets one answer, whatever the reason.
+  const found = await Promise.all([aspectOf(ctx.db, competitionId, aspectId), entryByCode(ctx.db, competitionId, code)]).catch((e: unknown) => {
+    if (isChief) throw e;
+    throw notOnSheet();
+  });
+  const [aspect, entry] = found;
+  const panel = await panelFor(ctx.db, competitionId, aspect, entry);
+  if (!panel.panel.includes(actor.id) && !isChief) throw notOnSheet();
   const state = await spreadOf(ctx.db, competitionId, entry.entryId, aspect.id, panel.panel);
   if (!isChief && !state.marks.some((m) => m.judgeId === actor.id)) throw forbidden('提交本人评分后才能查看其他裁判的评分');
-  const names = new Map((await ctx.db.select({ id: accounts.id, name: accounts.displayName }).from(accounts).where(inArray(accounts.id, [...panel.panel, -1]))).map((r) => [r.id, r.name]));
+  const decoded = isDecoded((await competitionRow(ctx.db, competitionId)).status);
+  const names = decoded ? new Map((await ctx.db.select({ id: accounts.id, name: accounts.displayName }).from(accounts).where(inArray(accounts.id, [...panel.panel, -1]))).map((r) => [r.id, r.name])) : new Map<number, string>();
   return {
     code, aspectId, kind: aspect.kind, complete: state.complete, flagged: state.flagged, confirmed: state.confirmed,
     panel: panel.panel.map((judgeId, seat) => {
       const m = state.marks.find((x) => x.judgeId === judgeId);
-      return { seat: seat + 1, judgeId, judgeName: names.get(judgeId) ?? '', value: m?.value ?? null, version: m?.version ?? 0 };
+      return {
+        seat: seat + 1, mine: judgeId === actor.id, judgeId: decoded ? judgeId : null, judgeName: decoded ? names.get(judgeId) ?? '' : null,
+        value: m?.value ?? null, version: m?.version ?? 0,
+      };
     }),
   };
 }
-

@@ -16,9 +16,13 @@ import { rowsOf } from '../db/sql-helpers.js';
 import { notFound } from '../http/errors.js';
 import { readEntryScores, refreshEntryScores, type StoredScore } from './scores.js';
 
+/** A row as computed, always with its entry id (views before decoding drop it: see policy.ts). */
+export type RankedRow = Omit<ResultRow, 'entryId'> & { entryId: number };
+export type RankedResults = Omit<CompetitionResults, 'rows'> & { rows: RankedRow[] };
+
 /** A competition's results with what they were ranked from (for explanations and exports). */
 export interface Computed {
-  results: CompetitionResults;
+  results: RankedResults;
   status: CompetitionStatus;
   parts: CompetitionPart[];
   rules: CompetitionRules;
@@ -26,7 +30,7 @@ export interface Computed {
   ranking: Ranking;
   /** Column index by entry id; the row of each entry; the person behind each entry. */
   indexOf: Map<number, number>;
-  rowOf: Map<number, ResultRow>;
+  rowOf: Map<number, RankedRow>;
   scores: StoredScore[];
   endedAt: Date | null;
 }
@@ -64,7 +68,7 @@ function basisOf(db: DbOrTx, competitionId: number, seq: number, decoded: boolea
  * callers check. Ranked once per (chain seq, competition version): any score event moves the
  * chain, and any rule, status or decoding change bumps the version.
  */
-export async function computeResults(db: DbOrTx, competitionId: number): Promise<CompetitionResults> {
+export async function computeResults(db: DbOrTx, competitionId: number): Promise<RankedResults> {
   return (await computeRanked(db, competitionId)).results;
 }
 
@@ -145,9 +149,9 @@ async function rank(db: DbOrTx, competitionId: number, seq: number, c: { name: s
   const awards = individualAwards(ranking, rules);
   const honoured = new Set(awards.honoured);
 
-  const rowOf = new Map<number, ResultRow>();
+  const rowOf = new Map<number, RankedRow>();
   const indexOf = new Map<number, number>();
-  const rows: ResultRow[] = [];
+  const rows: RankedRow[] = [];
   for (const i of ranking.order) {
     const s = scores[i]!;
     const id = who.get(s.entryId);
@@ -155,7 +159,7 @@ async function rank(db: DbOrTx, competitionId: number, seq: number, c: { name: s
     const award = honoured.has(i) && rankNo ? awardName(rankNo) : null;
     const passedAll = ranking.passedAll[i] === 2 ? null : ranking.passedAll[i] === 1;
     const partScore = (key: string) => (key === 'practical' ? s.practical : key === 'theory' ? s.theory : s.oral);
-    const row: ResultRow = {
+    const row: RankedRow = {
       entryId: s.entryId, code: s.code, examNumber: s.examNumber,
       name: id?.name ?? null, unitId: decoded ? s.unitId : null, unitName: id?.unitName ?? null, idNumberMasked: id?.idNumberMasked ?? null,
       parts: parts.map((p) => {
@@ -188,7 +192,7 @@ async function rank(db: DbOrTx, competitionId: number, seq: number, c: { name: s
     organizations = organizationStandings(cols, ranking, awards.honoured, rules).map((o) => ({ ...o, unitName: unitName.get(o.unitId) ?? null }));
   }
 
-  const results: CompetitionResults = {
+  const results: RankedResults = {
     competitionId, competitionName: c.name, tradeName: c.trade_name, status: RESULTS_STATUS[c.status] ?? 'provisional', decoded,
     chainSeq: seq, competitionVersion: c.version, formulas: resultFormulas(parts, rules), awardsWithheld: awards.withheld,
     rows, teams, organizations,

@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { PartKey } from '../../shared/competition/parts.js';
+import { isDecoded } from '../../shared/competition/states.js';
 import type { CompetitionResults, DecidedBy, ResultRow } from '../../shared/contracts/results.js';
 import { accounts } from '../accounts/tables.js';
 import { competitionRow, requireOrganizer } from '../competitions/policy.js';
@@ -13,6 +14,7 @@ import { tablesPdf, type PdfTable } from '../pdf/table.js';
 import { currentScheme } from '../schemes/service.js';
 import { computeRanked } from './compute.js';
 import { addTextSafeRow } from '../excel/write.js';
+import { sealedUntilDecoded } from './policy.js';
 
 /** 导出: results, rankings, the draw and the score sheets, for the organizers, as Excel and PDF. */
 export const EXPORT_FILES = ['results.xlsx', 'results.pdf', 'rankings.xlsx', 'rankings.pdf', 'draw.xlsx', 'draw.pdf', 'score-sheets.xlsx', 'score-sheets.pdf'] as const;
@@ -105,19 +107,24 @@ async function drawTable(ctx: ServiceContext, competitionId: number, name: strin
  * the mark came from (a judge's phone, a paper sheet keyed twice, an amendment).
  */
 async function markRecords(ctx: ServiceContext, competitionId: number): Promise<Sheet> {
+  // Before decoding the judges are shown by seat: who marked a code tells who recused from it.
+  const decoded = isDecoded((await competitionRow(ctx.db, competitionId)).status);
   const scheme = await currentScheme(ctx.db, competitionId);
   const aspects = new Map((scheme?.aspects ?? []).map((a) => [a.id, a]));
   const rows = await ctx.db.select({ code: entries.code, aspectId: marks.aspectId, judge: accounts.displayName, value: marks.value, source: marks.source })
     .from(marks).innerJoin(entries, eq(entries.id, marks.entryId)).innerJoin(accounts, eq(accounts.id, marks.judgeId))
     .where(eq(marks.competitionId, competitionId)).orderBy(asc(entries.code), asc(marks.aspectId), asc(marks.judgeId));
   const SOURCE = { judge: '裁判录入', paper: '纸质双录', amendment: '成绩更正' } as const;
+  let seat = 0;
   return {
     title: '评分记录',
     columns: [{ header: '参赛编号', width: 10 }, { header: '评分模块', width: 8 }, { header: '细则', width: 8 }, { header: '类型', width: 6 },
       { header: '满分', width: 6 }, { header: '裁判', width: 10 }, { header: '分值', width: 6 }, { header: '来源', width: 10 }],
-    rows: rows.map((r) => {
+    rows: rows.map((r, i) => {
       const a = aspects.get(r.aspectId);
-      return [r.code, a?.criterionCode ?? null, a?.code ?? null, a?.kind === 'judgement' ? '评价' : '测量', a?.maxMark ?? null, r.judge, r.value, SOURCE[r.source]];
+      const prev = rows[i - 1];
+      seat = prev && prev.code === r.code && prev.aspectId === r.aspectId ? seat + 1 : 1;
+      return [r.code, a?.criterionCode ?? null, a?.code ?? null, a?.kind === 'judgement' ? '评价' : '测量', a?.maxMark ?? null, decoded ? r.judge : `裁判${seat}`, r.value, SOURCE[r.source]];
     }),
   };
 }
@@ -149,7 +156,7 @@ async function scoreSheets(ctx: ServiceContext, competitionId: number, name: str
 export async function exportFile(ctx: ServiceContext, competitionId: number, file: ExportFile): Promise<ExportedFile> {
   requireOrganizer(ctx);
   const base = (await competitionRow(ctx.db, competitionId)).name;
-  const results = async () => (await computeRanked(ctx.db, competitionId)).results;
+  const results = async () => sealedUntilDecoded((await computeRanked(ctx.db, competitionId)).results);
   switch (file) {
     case 'results.xlsx': return { fileName: `${base}成绩表.xlsx`, type: 'xlsx', body: await workbook([toSheet(resultsTable(await results()), '成绩表')]) };
     case 'results.pdf': return { fileName: `${base}成绩表.pdf`, type: 'pdf', body: await tablesPdf([resultsTable(await results())], true) };

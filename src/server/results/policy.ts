@@ -7,11 +7,29 @@ import { entries } from '../entries/tables.js';
 import { conflict, forbidden, notFound } from '../http/errors.js';
 import { requireRole } from '../policy.js';
 
+/**
+ * Before decoding (解密) a code travels alone: a row by code keeps nothing that identifies the entry
+ * (entry id, exam number — units and contestants know exam numbers — name, unit, ID number).
+ */
+export function codeAlone(row: ResultRow): ResultRow {
+  return { ...row, entryId: null, examNumber: null, name: null, unitId: null, unitName: null, idNumberMasked: null };
+}
+
+/** Before decoding, a contestant's own row without its code (they know their exam number). */
+export function withoutCode(row: ResultRow): ResultRow {
+  return { ...row, code: null };
+}
+
+/** The organizers' view: everything once decoded; before, the ranking by code alone. */
+export function sealedUntilDecoded(r: CompetitionResults): CompetitionResults {
+  return r.decoded ? r : { ...r, rows: r.rows.map(codeAlone), teams: [], organizations: [] };
+}
+
 /** The chief judge's view: the ranking by code, with nothing that names a person or a unit. */
 export function byCodeOnly(r: CompetitionResults): CompetitionResults {
   return {
     ...r,
-    rows: r.rows.map((x) => ({ ...x, name: null, unitId: null, unitName: null, idNumberMasked: null, outcomes: [] })),
+    rows: r.rows.map((x) => ({ ...codeAlone(x), outcomes: [] })),
     teams: [],
     organizations: [],
   };

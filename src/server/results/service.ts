@@ -19,7 +19,7 @@ import { currentScheme } from '../schemes/service.js';
 import { trades } from '../trades/tables.js';
 import { computeRanked, type Computed } from './compute.js';
 import { completionTimes } from './tables.js';
-import { byCodeOnly, ownUnitOnly, rankText, requireEntryReader } from './policy.js';
+import { byCodeOnly, ownUnitOnly, rankText, requireEntryReader, sealedUntilDecoded, withoutCode } from './policy.js';
 
 /**
  * 成绩: organizers see everything; the chief judge sees the ranking by code only; a unit sees its
@@ -37,7 +37,7 @@ export async function getResults(ctx: ServiceContext, competitionId: number): Pr
     return ownUnitOnly((await computeRanked(ctx.db, competitionId)).results, actor.unitId ?? -1);
   }
   if (!isOrganizer(actor)) throw forbidden('只有组委会可以查看全部成绩');
-  return (await computeRanked(ctx.db, competitionId)).results;
+  return sealedUntilDecoded((await computeRanked(ctx.db, competitionId)).results);
 }
 
 const fmt = (v: number | null) => (v == null ? '—' : v.toFixed(2));
@@ -46,6 +46,8 @@ const fmt = (v: number | null) => (v == null ? '—' : v.toFixed(2));
 export async function explainEntry(ctx: ServiceContext, competitionId: number, entryId: number): Promise<EntryExplanation> {
   await requireEntryReader(ctx, competitionId, entryId);
   const k = await computeRanked(ctx.db, competitionId);
+  // Asked by entry id, answered with the entry's code and its neighbours': only once decoded.
+  if (!isDecoded(k.status)) throw conflict('成绩解密后才能查看成绩说明（解密前成绩只按参赛编号列出）');
   const row = k.rowOf.get(entryId);
   if (!row) throw notFound('成绩');
   const decoded = isDecoded(k.status);
@@ -107,6 +109,7 @@ export async function myResults(ctx: ServiceContext): Promise<MyResult[]> {
   for (const { entryId, c, tradeName } of list) {
     let row: ResultRow | null = null;
     if (marksLocked(c.status)) row = (await computeRanked(ctx.db, c.id)).rowOf.get(entryId) ?? null;
+    if (row && !isDecoded(c.status)) row = withoutCode(row);
     const hours = CompetitionRules.parse(c.rules ?? {}).appealWindowHours;
     out.push({
       competitionId: c.id, competitionName: c.name, tradeName, competitionStatus: c.status, entryId, row,

@@ -28,6 +28,12 @@ describe('回避 (recusal)', () => {
     expect(recusalReason(judge(1, 4, both), entry)?.code).toBe('declared_unit');
   });
 
+  it('recuses on an entry the judge reported ("认识该选手"), by entry id only', () => {
+    expect(recusalReason(judge(1, 4, [{ kind: 'entry', id: 7, reason: 'other' }]), entry)).toEqual({ code: 'reported_entry', message: '裁判报告认识该选手，须回避' });
+    // Entry 70 is not person 70, nor unit 3 entry 3.
+    expect(recusalReason(judge(1, 4, [{ kind: 'entry', id: 70, reason: 'other' }, { kind: 'entry', id: 3, reason: 'other' }]), entry)).toBeNull();
+  });
+
   it('checks declarations', () => {
     expect(ConflictDeclaration.safeParse({ kind: 'unit', id: 3, reason: 'former_employer' }).success).toBe(true);
     expect(ConflictDeclaration.safeParse({ kind: 'team', id: 3, reason: 'other' }).success).toBe(false);

@@ -18,9 +18,13 @@ export const CONFLICT_REASON_NAMES: Record<ConflictReason, string> = {
   other: '其他利害关系',
 };
 
-/** One declared conflict: with a unit or with a person (by id). */
+/**
+ * One declared conflict: with a unit or with a person (by id), declared before the draw; or with
+ * one drawn entry (kind 'entry', by entry id), reported by a judge after the draw for a code they
+ * mark ("认识该选手") — the only conflict a judge can add once codes exist.
+ */
 export const ConflictDeclaration = z.object({
-  kind: z.enum(['unit', 'person']),
+  kind: z.enum(['unit', 'person', 'entry']),
   id: Id,
   reason: ConflictReason,
   note: Text.max(200).optional(),
@@ -40,7 +44,10 @@ export interface EntryParty {
   unitId: number;
 }
 
-export type RecusalCode = 'own_unit' | 'declared_unit' | 'declared_person';
+export type RecusalCode = 'own_unit' | 'declared_unit' | 'declared_person' | 'reported_entry';
+
+/** The recusal message of a conflict a judge reported for a code they were marking. */
+export const REPORTED_ENTRY_MESSAGE = '裁判报告认识该选手，须回避';
 
 export interface Recusal {
   code: RecusalCode;
@@ -64,14 +71,15 @@ const PERSON_MESSAGES: Record<ConflictReason, string> = {
   other: '裁判申报与该选手存在利害关系，须回避',
 };
 
-/** Why `judge` must not mark `entry` (own unit first, then a declared unit, then a declared person), or null. */
+/** Why `judge` must not mark `entry` (own unit first, then a declared unit, a declared person, a reported entry), or null. */
 export function recusalReason(judge: JudgeConflicts, entry: EntryParty): Recusal | null {
   if (judge.unitId !== null && judge.unitId === entry.unitId) return { code: 'own_unit', message: '裁判与选手同属一个单位，须回避' };
-  const declared = (kind: 'unit' | 'person', id: number) => judge.declared.find((d) => d.kind === kind && d.id === id);
+  const declared = (kind: ConflictDeclaration['kind'], id: number) => judge.declared.find((d) => d.kind === kind && d.id === id);
   const unit = declared('unit', entry.unitId);
   if (unit) return { code: 'declared_unit', reason: unit.reason, ...(unit.note ? { note: unit.note } : {}), message: UNIT_MESSAGES[unit.reason] };
   const person = declared('person', entry.personId);
   if (person) return { code: 'declared_person', reason: person.reason, ...(person.note ? { note: person.note } : {}), message: PERSON_MESSAGES[person.reason] };
+  if (declared('entry', entry.entryId)) return { code: 'reported_entry', message: REPORTED_ENTRY_MESSAGE };
   return null;
 }
 

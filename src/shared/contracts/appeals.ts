@@ -26,7 +26,8 @@ export type AppealDecision = z.infer<typeof AppealDecision>;
 export const Appeal = z.object({
   id: z.number().int(),
   competitionId: z.number().int(),
-  entryId: z.number().int(),
+  /** Before decoding: null for organizers (who see the code alone); the code is null for the unit and the contestant. */
+  entryId: z.number().int().nullable(),
   code: z.string().nullable(),
   name: z.string().nullable(),
   unitName: z.string().nullable(),

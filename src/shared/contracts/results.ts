@@ -32,7 +32,12 @@ export type ProposedOutcome = z.infer<typeof ProposedOutcome>;
 export const PartOutcome = z.object({ key: PartKey, score: z.number().nullable(), weight: z.number(), passMark: z.number(), passed: z.boolean().nullable() });
 
 export const ResultRow = z.object({
-  entryId: z.number().int(),
+  /**
+   * Before decoding a row carries a code or what identifies the entry, never both: organizers and
+   * the chief judge see the code (entry id and exam number null), a contestant their own entry
+   * (code null). After decoding all three.
+   */
+  entryId: z.number().int().nullable(),
   code: z.string().nullable(),
   examNumber: z.string().nullable(),
   /** null until the competition is decoded (before that, results are by code only). */

@@ -1,7 +1,7 @@
 import { CheckCircleFilled, PrinterOutlined, ReloadOutlined, TeamOutlined, WarningFilled } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
-import { Alert, Button, Empty, Flex, Input, InputNumber, Segmented, Select, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Empty, Flex, Input, InputNumber, Popconfirm, Segmented, Select, Space, Spin, Tag, Typography } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { checkMarkValue, JUDGEMENT_SCORES } from '../../../shared/competition/marks';
 import { api, ApiError } from '../../api';
@@ -295,26 +295,65 @@ function MarkEntry({ c, aspect, row, onNext }: { c: Competition; aspect: SheetAs
           </Button>
         )}
         <Button onClick={onNext}>{t('marking.next')}</Button>
+        {c.status === 'marking' && !hasOwn && <ReportConflict c={c} code={row.code} onDone={onNext} />}
       </Flex>
       {hasOwn && showPanel && <PanelMarks panel={panel.data} loading={panel.isFetching} />}
     </section>
   );
 }
 
-/** The panel's marks by seat (judges see each other's names, never a contestant's). */
+/** The panel's marks by seat: before decoding by seat only (who sits on a code's panel would tell who recused), the reader's own marked. */
 export function PanelMarks({ panel, loading }: { panel?: PanelView; loading?: boolean }) {
   const t = useT();
   if (!panel) return loading ? <Spin size="small" /> : null;
   return (
     <div data-testid="panel-marks" style={{ marginTop: 8, border: '1px solid #f0f0f0', borderRadius: 8, padding: 8 }}>
       {panel.panel.map((p) => (
-        <Flex key={p.judgeId} justify="space-between" style={{ padding: '4px 0' }}>
+        <Flex key={p.seat} justify="space-between" style={{ padding: '4px 0' }}>
           <span>
-            {t('marking.seat', { n: p.seat })} {p.judgeName}
+            {t('marking.seat', { n: p.seat })} {p.mine ? t('marking.you') : (p.judgeName ?? '')}
           </span>
           <strong>{p.value ?? t('marking.unmarked')}</strong>
         </Flex>
       ))}
     </div>
+  );
+}
+
+/**
+ * 认识该选手: after the draw the one conflict a judge can report — with the code in front of them.
+ * The judge leaves this contestant's panel (a substitute takes the seat); the chief judge sees that
+ * a conflict was reported for the code, never with whom. Only before the judge's own first mark on it.
+ */
+function ReportConflict({ c, code, onDone }: { c: Competition; code: string; onDone: () => void }) {
+  const t = useT();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  const report = async () => {
+    setBusy(true);
+    try {
+      await api.post(`/api/competitions/${c.id}/marks/report-conflict`, { code });
+      void message.success(t('marking.reported', { code }));
+      onDone();
+    } catch (e) {
+      void message.error(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+      await queryClient.invalidateQueries({ queryKey: competitionKeys.part(c.id, 'sheet') });
+    }
+  };
+  return (
+    <Popconfirm
+      title={t('marking.reportConfirm', { code })}
+      description={t('marking.reportHelp')}
+      okText={t('marking.report')}
+      cancelText={t('common.cancel')}
+      onConfirm={() => void report()}
+    >
+      <Button danger loading={busy} data-testid="report-conflict">
+        {t('marking.report')}
+      </Button>
+    </Popconfirm>
   );
 }

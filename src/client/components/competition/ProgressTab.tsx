@@ -4,6 +4,7 @@ import { Alert, Button, Card, Popconfirm, Progress, Select, Space, Table, Tag, T
 import { useState } from 'react';
 import { api } from '../../api';
 import { useT } from '../../i18n';
+import { formatDateTime } from '../dates';
 import { AmendmentsCard } from './AmendmentsCard';
 import { progressQuery, schemeQuery, useCompetitionAction } from './common';
 import { PartScoresCard } from './PartScoresCard';
@@ -76,6 +77,22 @@ export function ProgressTab({ c }: { c: Competition }) {
           </Button>
         </Space>
       </Card>
+
+      {!!p?.reportedConflicts.length && (
+        <Card size="small" title={t('progress.reported')}>
+          <Typography.Paragraph type="secondary">{t('progress.reportedHelp')}</Typography.Paragraph>
+          <Table<{ code: string; reportedAt: string }>
+            rowKey={(r) => `${r.code}:${r.reportedAt}`}
+            size="small"
+            dataSource={p.reportedConflicts}
+            pagination={{ pageSize: 20, hideOnSinglePage: true }}
+            columns={[
+              { title: t('draw.code'), dataIndex: 'code', width: 110 },
+              { title: t('progress.reportedAt'), dataIndex: 'reportedAt', render: (v: string) => formatDateTime(v) },
+            ]}
+          />
+        </Card>
+      )}
 
       {c.parts.some((x) => x.key !== 'practical') && <PartScoresCard c={c} />}
       {started && <AmendmentsCard c={c} />}

@@ -114,7 +114,7 @@ export function StaffTab({ c }: { c: Competition }) {
         </div>
       </Card>
       <Assignments c={c} staff={staff.data ?? []} />
-      <ConflictsModal judge={conflictsOf} onClose={() => setConflictsOf(null)} competitionId={c.id} />
+      <ConflictsModal judge={conflictsOf} onClose={() => setConflictsOf(null)} competitionId={c.id} drawn={!['draft', 'registration', 'closed'].includes(c.status)} />
     </Space>
   );
 }
@@ -228,7 +228,7 @@ function Assignments({ c, staff }: { c: Competition; staff: StaffMember[] }) {
       </Card>
       <Card size="small" title={t('assign.recusals')}>
         <Table
-          rowKey={(r) => `${r.judgeId}:${r.entryId}`}
+          rowKey="key"
           size="small"
           dataSource={view.data?.recusals ?? []}
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
@@ -236,8 +236,9 @@ function Assignments({ c, staff }: { c: Competition; staff: StaffMember[] }) {
           scroll={{ x: 700 }}
           columns={[
             { title: t('assign.judge'), dataIndex: 'judgeName', width: 120 },
-            { title: t('assign.contestant'), dataIndex: 'contestant', width: 120 },
-            { title: t('people.unit'), dataIndex: 'unitName' },
+            // A conflict reported on a code while marking shows neither the code nor the contestant here (the code is in 评分进度).
+            { title: t('assign.contestant'), key: 'contestant', width: 120, render: (_, r) => r.contestant ?? t('assign.reportedWhileMarking') },
+            { title: t('people.unit'), dataIndex: 'unitName', render: (v: string | null) => v ?? t('common.dash') },
             { title: t('assign.reason'), dataIndex: 'reason' },
           ]}
         />

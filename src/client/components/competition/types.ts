@@ -82,7 +82,8 @@ export interface DecodedRow {
 
 export interface AssignmentView {
   aspects: { aspectId: number; code: string; kind: AspectKind; team: { judgeId: number; name: string }[] }[];
-  recusals: { judgeId: number; judgeName: string; entryId: number; contestant: string; unitName: string; reason: string }[];
+  /** By the contestant's name; a conflict a judge reported on a code while marking ("认识该选手") with neither code nor name (entryId, contestant, unitName null). */
+  recusals: { key: string; judgeId: number; judgeName: string; entryId: number | null; contestant: string | null; unitName: string | null; reason: string }[];
   shortPanels: number;
 }
 
@@ -110,6 +111,8 @@ export interface ProgressView {
   partScoresMissing: number;
   signedOff: string[];
   shortPanels: number;
+  /** Codes a judge reported recognising (认识该选手): by code, never with whom. */
+  reportedConflicts: { code: string; reportedAt: string }[];
 }
 
 export interface SheetContestant {
@@ -156,7 +159,8 @@ export interface PanelView {
   complete: boolean;
   flagged: boolean;
   confirmed: boolean;
-  panel: { seat: number; judgeId: number; judgeName: string; value: number | null; version: number }[];
+  /** Before decoding the seats are anonymous (judgeId and judgeName null); `mine` marks the reader's own. */
+  panel: { seat: number; mine: boolean; judgeId: number | null; judgeName: string | null; value: number | null; version: number }[];
 }
 
 /** GET …/amendments: by contestant code, never by entry (a code must not be joined to a person before decoding). */

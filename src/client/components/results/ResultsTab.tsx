@@ -62,7 +62,7 @@ function ResultsView({ c, r }: { c: Competition; r: CompetitionResults }) {
       {r.awardsWithheld && <Alert type="warning" showIcon title={r.awardsWithheld} />}
       <div data-testid="results-table">
         <Table<ResultRow>
-          rowKey="entryId"
+          rowKey={(row) => row.entryId ?? row.code ?? ''}
           size="small"
           dataSource={r.rows}
           pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (n) => t('common.total', { n }) }}
@@ -106,11 +106,17 @@ function ResultsView({ c, r }: { c: Competition; r: CompetitionResults }) {
               key: 'actions',
               width: 80,
               fixed: 'right',
-              render: (_, row) => (
-                <Button type="link" size="small" onClick={() => setExplaining(row.entryId)}>
-                  {t('results.explain')}
-                </Button>
-              ),
+              // Before decoding a row is a code alone; the explanation (asked by entry) comes with the decoding.
+              render: (_, row) =>
+                row.entryId == null ? (
+                  <Typography.Text type="secondary" title={t('results.explainAfterDecoding')}>
+                    {t('common.dash')}
+                  </Typography.Text>
+                ) : (
+                  <Button type="link" size="small" onClick={() => setExplaining(row.entryId)}>
+                    {t('results.explain')}
+                  </Button>
+                ),
             },
           ]}
         />
