@@ -111,8 +111,12 @@ export async function updateCompetition(ctx: ServiceContext, id: number, input: 
       if (changed.length) throw new AppError(409, 'LOCKED', `抽签后不能再修改：${changed.join('、')}`, changed.map((field) => ({ field, message: '抽签后不能再修改' })));
     }
     const rulesChanged = !same(CompetitionRules.parse(values.rules), CompetitionRules.parse(before.rules)) || !same(values.parts, before.parts);
+    // Once final, the certificates and the published results carry this set-up: nothing changes (an unchanged save passes).
+    if (before.status === 'final') {
+      const changed = (['name', 'startsOn', 'endsOn', 'venue', 'registrationOpensAt', 'registrationClosesAt', 'defaultQuota'] as const).filter((k) => !same(values[k], before[k]));
+      if (changed.length || rulesChanged) throw new AppError(409, 'LOCKED', '成绩已确定，基本信息不能再修改', (rulesChanged ? [...changed, 'rules'] : changed).map((field) => ({ field, message: '成绩已确定' })));
+    }
     if (rulesChanged && before.status === 'notice') throw new AppError(409, 'LOCKED', '公示期间不能修改规则，请先撤回公示', [{ field: 'rules', message: '公示期间不能修改规则' }]);
-    if (rulesChanged && before.status === 'final') throw new AppError(409, 'LOCKED', '成绩已确定，不能再修改规则', [{ field: 'rules', message: '成绩已确定' }]);
     await bumpVersion(tx, ctx, id, version, {
       ...values, registrationOpensAt: new Date(values.registrationOpensAt), registrationClosesAt: new Date(values.registrationClosesAt),
     });
