@@ -72,6 +72,7 @@ export const en: Record<MessageKey, string> = {
   'nav.password': 'Change password',
   'nav.me': 'Me',
   'nav.logout': 'Log out',
+  'nav.menu': 'Menu',
   'nav.home': 'Public site',
 
   'dashboard.period': 'Period',

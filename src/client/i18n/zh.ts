@@ -71,6 +71,7 @@ export const zh = {
   'nav.password': '修改密码',
   'nav.me': '我的',
   'nav.logout': '退出登录',
+  'nav.menu': '菜单',
   'nav.home': '公众首页',
 
   'dashboard.period': '活动时间',
