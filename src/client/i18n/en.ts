@@ -608,6 +608,7 @@ export const en: Record<MessageKey, string> = {
   'results.decidedBy.oral': 'Oral',
   'results.decidedBy.shared': 'Shared',
   'results.outcomes': 'Proposed outcomes',
+  'results.outcomesFinal': 'Outcomes',
   'results.explain': 'Explain',
   'results.explainTitle': 'How this result was reached',
   'results.teams': 'Team ranking',

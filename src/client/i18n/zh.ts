@@ -608,6 +608,7 @@ export const zh = {
   'results.decidedBy.oral': '答辩成绩',
   'results.decidedBy.shared': '并列',
   'results.outcomes': '拟认定',
+  'results.outcomesFinal': '认定',
   'results.explain': '说明',
   'results.explainTitle': '成绩说明',
   'results.teams': '团体排名',
