@@ -510,6 +510,7 @@ export const en: Record<MessageKey, string> = {
   'excel.refusedTitle': 'The sheet was not imported',
   'excel.refused': 'The sheet has errors; nothing was imported. Correct these cells and upload again.',
   'excel.cell': 'Cell',
+  'excel.wholeFile': 'The whole file',
 
   'marking.noCompetitions': 'No competitions to mark',
   'marking.back': 'Back to my competitions',

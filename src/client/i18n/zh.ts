@@ -510,6 +510,7 @@ export const zh = {
   'excel.refusedTitle': '表格未导入',
   'excel.refused': '表格有错误，未导入任何数据。请按下列位置修改后重新上传。',
   'excel.cell': '位置',
+  'excel.wholeFile': '整个文件',
 
   'marking.noCompetitions': '您目前没有需要评分的竞赛',
   'marking.back': '返回竞赛列表',
