@@ -70,7 +70,7 @@ describe('exports (organizers): Excel reads back, PDF text reads back with pdfto
       expect(text, file).toMatch(/日期：\d{4}年\d{1,2}月\d{1,2}日/);
       const pages = [...text.matchAll(/第\s*(\d+)\s*页\s*共\s*(\d+)\s*页/g)].map((m) => [Number(m[1]), Number(m[2])]);
       expect(pages.length, file).toBeGreaterThan(0);
-      const total = pages[0]![1];
+      const total = pages[0]![1]!;
       expect(pages, file).toEqual(Array.from({ length: total }, (_, i) => [i + 1, total]));
     }
   });
