@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import ExcelJS from '../excel/exceljs.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildPerson, buildUnit, call, makeTestEnv, sessionAs, type Session, type TestEnv } from '../test/harness.js';
 
