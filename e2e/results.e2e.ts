@@ -63,9 +63,10 @@ describe('public notice of results', () => {
     await mobile.goto('/results');
     await mobile.getByText(/焊工/).first().click();
     await mobile.waitForURL(/\/results\/\d+/);
-    // On a phone each contestant is a card (no sideways scrolling).
+    // On a phone each contestant is a card (no sideways scrolling), 20 to a page of the 100+.
     const list = mobile.getByTestId('notice-list');
-    await expect.poll(() => list.locator('.ant-card').count(), POLL).toBeGreaterThan(100);
+    await expect.poll(() => list.locator('.ant-card').count(), POLL).toBe(20);
+    await expect.poll(() => list.getByTestId('notice-count').textContent(), POLL).toMatch(/显示 \d{3} \/ \d{3} 人/);
     const text = (await mobile.locator('body').innerText());
     expect(text).toMatch(/\d{3}\*{11}[\dX*]{4}/); // a masked ID number
     expect(text).not.toMatch(/\d{17}[\dX]/);

@@ -1,7 +1,8 @@
-import { LogoutOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Navigate, Outlet, useMatches, useNavigate, useRouterState } from '@tanstack/react-router';
-import { Alert, Button, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, Button, Drawer, Grid, Layout, Menu, Space, Spin, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { api } from '../api';
 import { useT } from '../i18n';
 import { useLabels } from '../i18n/labels';
@@ -17,6 +18,10 @@ export function AdminLayout() {
   const pathname = useRouterState({ select: (s) => s.location.pathname });
   const roles = useMatches({ select: (ms) => ms.at(-1)?.staticData.roles ?? 'any' });
   const { data: me, isPending } = useQuery(meQuery);
+  // Below lg (a phone) the menu is a drawer opened from a button in the header: antd's collapsed
+  // Sider put its trigger over the page's content and, opened, squeezed the page beside it.
+  const narrow = Grid.useBreakpoint().lg === false;
+  const [menuOpen, setMenuOpen] = useState(false);
 
   if (isPending) return <Spin fullscreen />;
   if (!me) return <Navigate to="/login" />;
@@ -35,23 +40,43 @@ export function AdminLayout() {
     }
   };
 
+  const menu = (
+    <Menu
+      mode="inline"
+      selectedKeys={[selected]}
+      items={me.mustChangePassword ? items.filter((i) => i.key === '/admin/password') : items}
+      onClick={({ key }) => {
+        setMenuOpen(false);
+        void navigate({ to: key });
+      }}
+      style={{ borderInlineEnd: 'none' }}
+    />
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Sider breakpoint="lg" collapsedWidth={0} theme="light">
-        <Typography.Title level={4} style={{ padding: '16px 24px', margin: 0 }}>
-          {t('app.title')}
-        </Typography.Title>
-        <Menu
-          mode="inline"
-          selectedKeys={[selected]}
-          items={me.mustChangePassword ? items.filter((i) => i.key === '/admin/password') : items}
-          onClick={({ key }) => void navigate({ to: key })}
-        />
-      </Layout.Sider>
-      <Layout>
+      {!narrow && (
+        <Layout.Sider theme="light">
+          <Typography.Title level={4} style={{ padding: '16px 24px', margin: 0 }}>
+            {t('app.title')}
+          </Typography.Title>
+          {menu}
+        </Layout.Sider>
+      )}
+      {narrow && (
+        <Drawer placement="left" open={menuOpen} onClose={() => setMenuOpen(false)} title={t('app.title')} size={260} styles={{ body: { padding: 0 } }} data-testid="nav-drawer">
+          {menu}
+        </Drawer>
+      )}
+      <Layout style={{ minWidth: 0 }}>
         {/* Height follows the content, so on a phone the name, role and buttons wrap instead of spilling out. */}
-        <Layout.Header style={{ background: 'transparent', display: 'flex', justifyContent: 'flex-end', alignItems: 'center', paddingInline: 16, height: 'auto', minHeight: 64, lineHeight: 'normal', paddingBlock: 12 }}>
-          <Space wrap>
+        <Layout.Header style={{ background: 'transparent', display: 'flex', justifyContent: narrow ? 'space-between' : 'flex-end', alignItems: 'center', gap: 8, paddingInline: 16, height: 'auto', minHeight: 64, lineHeight: 'normal', paddingBlock: 12 }}>
+          {narrow && (
+            <Button icon={<MenuOutlined aria-hidden />} onClick={() => setMenuOpen(true)} aria-label={t('nav.menu')} aria-expanded={menuOpen} data-testid="nav-menu-button">
+              {t('nav.menu')}
+            </Button>
+          )}
+          <Space wrap style={{ justifyContent: 'flex-end' }}>
             <span>{me.displayName}</span>
             <Tag color="blue">{labels.role(me.role)}</Tag>
             <LanguageSwitch />

@@ -19,10 +19,24 @@ function initialLang(): Lang {
 
 const LangContext = createContext<{ lang: Lang; setLang: (l: Lang) => void }>({ lang: 'zh', setLang: () => {} });
 
+/** The server writes some texts itself (the /verify page…): it reads the choice from this cookie. */
+function rememberForServer(l: Lang) {
+  try {
+    document.cookie = `lang=${l}; path=/; max-age=31536000; samesite=lax`;
+  } catch {
+    /* no cookies: the server goes by Accept-Language */
+  }
+}
+
 export function LangProvider({ children }: { children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(initialLang);
+  const [lang, setLangState] = useState<Lang>(() => {
+    const l = initialLang();
+    rememberForServer(l);
+    return l;
+  });
   const setLang = useCallback((l: Lang) => {
     setLangState(l);
+    rememberForServer(l);
     try {
       localStorage.setItem(STORAGE_KEY, l);
     } catch {

@@ -7,7 +7,8 @@ import type { AuditEntry as AuditEntrySchema, AuditVerifyResult } from '../../sh
 import { api } from '../api';
 import { formatDateTime } from '../components/dates';
 import type { Page } from '../components/referenceData';
-import { useT } from '../i18n';
+import { auditActionLabel, auditEntityLabel } from '../../shared/audit/labels';
+import { useLang, useT } from '../i18n';
 
 type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
@@ -26,6 +27,7 @@ export function AuditPage() {
     setPage((p) => ({ ...p, page: 1 }));
   };
   const dash = t('common.dash');
+  const { lang } = useLang();
 
   return (
     <Card title={t('nav.audit')}>
@@ -52,8 +54,8 @@ export function AuditPage() {
         columns={[
           { title: t('audit.at'), dataIndex: 'at', width: 170, render: (v: string) => formatDateTime(v) },
           { title: t('audit.actor'), dataIndex: 'actorLabel' },
-          { title: t('audit.action'), dataIndex: 'action' },
-          { title: t('audit.entity'), dataIndex: 'entity' },
+          { title: t('audit.action'), dataIndex: 'action', render: (a: string) => <span title={a}>{auditActionLabel(a, lang)}</span> },
+          { title: t('audit.entity'), dataIndex: 'entity', render: (e: string) => <span title={e}>{auditEntityLabel(e, lang)}</span> },
           { title: t('audit.entityId'), dataIndex: 'entityId', render: (v: string | null) => v ?? dash },
         ]}
       />

@@ -78,6 +78,7 @@ export function DrawPrintPage() {
       <div className="print-sign">
         <span>{t('draw.signDrawer')}：________________</span>
         <span>{t('draw.signWitness')}：________________</span>
+        <span>{t('sheet.date')}：______年____月____日</span>
       </div>
     </div>
   );

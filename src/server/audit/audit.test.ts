@@ -19,6 +19,19 @@ describe('the hash-chained audit log', () => {
     expect(log.items[0]).toMatchObject({ actorId: admin.accountId, entity: 'unit', entityId: String(u.id), before: { name: '审计单位0', kind: 'enterprise' }, after: { name: '审计单位0改', kind: 'school' } });
   });
 
+  it('is searched by the actions’ and entities’ labels, in Chinese or English (证书 found nothing)', async () => {
+    const zh = (await call(env, admin, 'GET', `/api/audit?action=${encodeURIComponent('修改单位')}`)).json();
+    expect(zh.total).toBeGreaterThan(0);
+    expect(new Set(zh.items.map((e: { action: string }) => e.action))).toEqual(new Set(['unit.update']));
+    const added = (await call(env, admin, 'GET', `/api/audit?action=${encodeURIComponent('新增单位')}`)).json();
+    expect(added.items.map((e: { action: string }) => e.action)).toContain('unit.create');
+    const en = (await call(env, admin, 'GET', '/api/audit?action=unit%20added')).json();
+    expect(en.total).toBe(added.total);
+    const entity = (await call(env, admin, 'GET', `/api/audit?entity=${encodeURIComponent('单位')}`)).json();
+    expect(entity.total).toBeGreaterThanOrEqual(6);
+    expect((await call(env, admin, 'GET', `/api/audit?action=${encodeURIComponent('证书')}`)).json().total).toBe(0);
+  });
+
   it('verifies on an untouched database', async () => {
     const r = (await call(env, admin, 'GET', '/api/audit/verify')).json();
     expect(r).toMatchObject({ ok: true, firstBroken: null });

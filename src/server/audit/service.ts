@@ -1,4 +1,5 @@
-import { and, count, desc, eq, gt, sql } from 'drizzle-orm';
+import { and, count, desc, gt, inArray, sql } from 'drizzle-orm';
+import { auditActionsMatching, auditEntitiesMatching } from '../../shared/audit/labels.js';
 import type { AuditVerifyResult } from '../../shared/contracts/audit.js';
 import type { Actor, Clock } from '../context.js';
 import type { Db, DbOrTx } from '../db/client.js';
@@ -73,8 +74,19 @@ export async function verifyAuditChain(db: Db): Promise<AuditVerifyResult> {
   return { ok: true, checked, firstBroken: null };
 }
 
+/**
+ * The log, newest first. `action` and `entity` are search texts: a key (certificate.issue) or a word
+ * of its Chinese or English label (证书, revoked) finds every action or entity it names.
+ */
 export async function listAudit(db: Db, q: { action?: string; entity?: string; page: number; pageSize: number }) {
-  const where = and(q.action ? eq(auditLog.action, q.action) : undefined, q.entity ? eq(auditLog.entity, q.entity) : undefined);
+  const keysOf = async (column: typeof auditLog.action | typeof auditLog.entity) => (await db.selectDistinct({ k: column }).from(auditLog)).map((r) => r.k);
+  const NONE = ['\u0001'];
+  const actions = q.action ? auditActionsMatching(q.action, await keysOf(auditLog.action)) : null;
+  const entities = q.entity ? auditEntitiesMatching(q.entity, await keysOf(auditLog.entity)) : null;
+  const where = and(
+    actions ? inArray(auditLog.action, actions.length ? actions : NONE) : undefined,
+    entities ? inArray(auditLog.entity, entities.length ? entities : NONE) : undefined,
+  );
   const [rows, [total]] = await Promise.all([
     db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(auditLog).where(where),

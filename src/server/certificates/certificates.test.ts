@@ -188,6 +188,25 @@ describe('public verification', () => {
     expect(form.headers.location).toBe(`/verify/${c.serial}`);
   });
 
+  it('speaks the reader’s language: ?lang=en (remembered in a cookie), the cookie, or Accept-Language; offers 中文/English', async () => {
+    const c = list.find((x) => x.kind === 'level')!;
+    const get = (url: string, headers: Record<string, string> = {}) => env.app.inject({ method: 'GET', url, headers });
+    const zh = await get(`/verify/${c.serial}`);
+    expect(zh.body).toContain('证书查验');
+    expect(zh.body).toMatch(/<a href="\?lang=en"[^>]*>English<\/a>/);
+    const en = await get(`/verify/${c.serial}?lang=en`);
+    expect(en.statusCode).toBe(200);
+    for (const s of ['Certificate verification', 'Valid', 'Holder', 'Issued by', c.holderName, c.title]) expect(en.body).toContain(s);
+    expect(en.body).toContain('<html lang="en">');
+    expect(en.body).not.toContain('持证人');
+    expect(String(en.headers['set-cookie'])).toMatch(/lang=en/);
+    expect((await get(`/verify/${c.serial}`, { cookie: 'lang=en' })).body).toContain('Certificate verification');
+    expect((await get(`/verify/${c.serial}`, { 'accept-language': 'en-GB,en;q=0.9' })).body).toContain('Certificate verification');
+    expect((await get(`/verify/${c.serial}`, { 'accept-language': 'zh-CN,zh;q=0.9,en;q=0.8' })).body).toContain('持证人');
+    expect((await get('/verify/NOSUCHSERIAL?lang=en')).body).toContain('Certificate not found');
+    expect((await get('/verify?lang=fr')).statusCode).toBe(200);
+  });
+
   it('shows 已撤销 with the date and reason once revoked (the cached answer is dropped)', async () => {
     const c = list.find((x) => x.kind === 'title')!;
     expect((await call(env, null, 'GET', `/verify/${c.serial}`)).body).toContain('有效');

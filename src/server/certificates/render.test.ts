@@ -29,6 +29,15 @@ describe('the certificate PDF', () => {
     expect(revoked).toContain('本证书已于 2009-06-10 撤销，不再有效。错误');
   });
 
+  it('leaves no lone character on a sentence’s last line (a certificate ended on "得" by itself)', async () => {
+    const long = { ...SAMPLE, kind: 'level' as const, competitionName: '江川市2009年职业技能大赛（工具钳工）', title: '高级工（国家职业资格三级）' };
+    const text = pdfText(await renderCertificate(long, 'http://x'));
+    const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+    expect(lines.filter((l) => [...l].length === 1)).toEqual([]);
+    const end = lines.find((l) => l.endsWith('经评定取得'));
+    expect(end && [...end].length).toBeGreaterThanOrEqual(3);
+  });
+
   it('draws a QR code whose modules are exactly those of the verification URL', async () => {
     const url = verifyUrl('https://jineng.example.cn/', SAMPLE.serial);
     expect(url).toBe(`https://jineng.example.cn/verify/${SAMPLE.serial}`);

@@ -1,6 +1,7 @@
 import QRCode from 'qrcode';
 import { beijingTime } from '../../shared/beijing-time.js';
 import { certificateHeading, heldByUnit } from '../../shared/certificates/titles.js';
+import { breakLines } from '../../shared/certificates/line-break.js';
 import type { Certificate } from '../../shared/contracts/certificates.js';
 import { renderPdf, type Pdf } from '../pdf/document.js';
 
@@ -63,6 +64,16 @@ export function renderCertificate(c: Certificate, verifyBase: string): Promise<B
   });
 }
 
+/**
+ * A sentence in the set font and size, broken by breakLines (balanced, no lone character on the
+ * last line, no punctuation at a line's start) and drawn with those breaks.
+ */
+function sentence(doc: Pdf, text: string, x: number, y: number, width: number, align: 'left' | 'center' = 'left'): void {
+  const lines = breakLines(text, width, (s) => doc.widthOfString(s));
+  // A point of slack, so PDFKit keeps each measured line whole instead of wrapping it again.
+  doc.text(lines.join('\n'), x, y, { width: width + 1, align });
+}
+
 export function drawCertificate(doc: Pdf, c: Certificate, verifyBase: string): void {
   const W = doc.page.width;
   const H = doc.page.height;
@@ -75,9 +86,12 @@ export function drawCertificate(doc: Pdf, c: Certificate, verifyBase: string): v
   const left = 90;
   const width = W - 2 * left;
   const addressee = heldByUnit(c.kind) ? c.unitName : `${c.holderName} 同志`;
-  doc.font('sc').fontSize(18).fillColor(INK).text(`${addressee}：`, left, 210, { width });
-  doc.fontSize(16).text(honour ? `在${c.competitionName}中荣获` : `参加${c.competitionName}，经评定取得`, left + 32, 250, { width: width - 32 });
-  doc.font('sc-bold').fontSize(28).fillColor(RED).text(c.title, left, 300, { width, align: 'center' });
+  doc.font('sc').fontSize(18).fillColor(INK);
+  sentence(doc, `${addressee}：`, left, 210, width);
+  doc.fontSize(16);
+  sentence(doc, honour ? `在${c.competitionName}中荣获` : `参加${c.competitionName}，经评定取得`, left + 32, 250, width - 32);
+  doc.font('sc-bold').fontSize(28).fillColor(RED);
+  sentence(doc, c.title, left, 300, width, 'center');
   doc.font('sc').fontSize(16).fillColor(INK).text(honour ? '特发此证，以资鼓励。' : '特此证明。', left + 32, 370, { width: width - 32 });
 
   let y = 440;

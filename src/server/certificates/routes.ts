@@ -12,6 +12,7 @@ import { getZipJob, startZipJob, zipJobFile } from './jobs.js';
 import { CERTIFICATE_LISTERS, CERTIFICATE_READERS } from './policy.js';
 import { certificatePdf, issueCertificates, listCertificates, myCertificates, revokeCertificate, verifyCertificate } from './service.js';
 import { notFoundPage, searchPage, verificationPage } from './verify-page.js';
+import { requestLang } from '../http/lang.js';
 
 export const IssueCertificatesInput = z.object({
   issuedOn: IsoDate.optional(),
@@ -89,23 +90,32 @@ export function certificateRoutes(app: App, deps: Deps): void {
 
   // The page a certificate's QR code opens (public, not under /api: plain HTML for any phone).
   const html = (reply: FastifyReply, status: number, body: string) =>
-    reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(body);
-  app.get('/verify', { schema: { hide: true, querystring: z.object({ serial: Line.max(200).optional() }) } }, async (req, reply) => {
+    reply.status(status).type('text/html; charset=utf-8').header('cache-control', 'no-cache').header('vary', 'Accept-Language, Cookie').send(body);
+  // The reader's language; a ?lang= choice is remembered for the next page (the console sets the same cookie).
+  const langOf = (req: FastifyRequest, reply: FastifyReply) => {
+    const lang = requestLang(req);
+    if (typeof (req.query as { lang?: unknown }).lang === 'string') reply.setCookie('lang', lang, { path: '/', sameSite: 'lax', maxAge: 365 * 86_400 });
+    return lang;
+  };
+  const LangQuery = z.object({ lang: z.string().max(10).optional() });
+  app.get('/verify', { schema: { hide: true, querystring: LangQuery.extend({ serial: Line.max(200).optional() }) } }, async (req, reply) => {
+    const lang = langOf(req, reply);
     const typed = req.query.serial?.trim() ?? '';
-    if (!typed) return html(reply, 200, searchPage());
+    if (!typed) return html(reply, 200, searchPage(lang));
     const serial = parseSerial(typed);
-    return serial ? reply.redirect(`/verify/${serial}`, 303) : html(reply, 404, notFoundPage(typed));
+    return serial ? reply.redirect(`/verify/${serial}`, 303) : html(reply, 404, notFoundPage(typed, lang));
   });
-  app.get('/verify/:serial', { schema: { hide: true, params: SerialParam } }, async (req, reply) => {
+  app.get('/verify/:serial', { schema: { hide: true, params: SerialParam, querystring: LangQuery } }, async (req, reply) => {
+    const lang = langOf(req, reply);
     const serial = parseSerial(req.params.serial);
     if (serial && serial !== req.params.serial) return reply.redirect(`/verify/${serial}`, 301);
     try {
       const ctx = ctxOf(deps, req);
-      // The page from the cached verification, kept as text under the same key (a revocation drops both).
-      const page = await cachedText(ctx.db, `certificate:${serial ?? req.params.serial}:page`, async () => verificationPage(JSON.parse(await verifyCertificate(ctx, req.params.serial))));
-      return sendCached(req, reply.header('cache-control', 'no-cache'), page, 'text/html; charset=utf-8');
+      // The page from the cached verification, kept as text under the same key per language (a revocation drops them all).
+      const page = await cachedText(ctx.db, `certificate:${serial ?? req.params.serial}:page:${lang}`, async () => verificationPage(JSON.parse(await verifyCertificate(ctx, req.params.serial)), lang));
+      return sendCached(req, reply.header('cache-control', 'no-cache').header('vary', 'Accept-Language, Cookie'), page, 'text/html; charset=utf-8');
     } catch (e) {
-      if (e instanceof AppError && e.status === 404) return html(reply, 404, notFoundPage(req.params.serial));
+      if (e instanceof AppError && e.status === 404) return html(reply, 404, notFoundPage(req.params.serial, lang));
       throw e;
     }
   });

@@ -68,9 +68,10 @@ export async function loadDemoResults(opts: { tx: Tx; pii: PiiCipher; competitio
   const levels = new Map((await tx.select({ id: entries.id, level: people.level }).from(entries).innerJoin(people, eq(people.id, entries.personId))
     .where(eq(entries.competitionId, latheId))).map((e) => [e.id, e.level]));
   const other = ranked.find((r) => r.rank! > 10 && r.passedAll && !unitEntries.has(r.entryId) && (levels.get(r.entryId) ?? 5) > 3)!;
-  const [otherEntry] = await tx.select({ personId: entries.personId }).from(entries).where(eq(entries.id, other.entryId));
+  const [otherEntry] = await tx.select({ personId: entries.personId, name: people.name }).from(entries).innerJoin(people, eq(people.id, entries.personId)).where(eq(entries.id, other.entryId));
+  // Their own name, as on every account of a person (the page said "参赛选手" instead).
   const created = await insertAccount(tx, { pii, clock }, {
-    username: DEMO_CONTESTANT.username, displayName: '参赛选手', role: 'person', personId: otherEntry!.personId, password: DEMO_CONTESTANT.password,
+    username: DEMO_CONTESTANT.username, displayName: otherEntry!.name, role: 'person', personId: otherEntry!.personId, password: DEMO_CONTESTANT.password,
   });
   const contestant = acting(actorOf(created.row));
   clock.set(T.dismissedAppealLodged);

@@ -33,6 +33,7 @@ export function sqlStateOf(err: unknown): string | null {
   }
   return null;
 }
+import { issueText } from '../../shared/field-labels.js';
 
 /** Every error leaves as `{ error: { code, message, issues? } }`; a user's mistake is never a 500. */
 export function installErrorHandler(app: FastifyInstance): void {
@@ -52,7 +53,7 @@ export function installErrorHandler(app: FastifyInstance): void {
         const field = v.instancePath.replace(/^\//, '').replaceAll('/', '.') || (v.params as { issue?: { path?: unknown[] } })?.issue?.path?.join('.') || where || 'body';
         return { field, message: v.message ?? '无效' };
       });
-      return send(400, { code: 'VALIDATION', message: issues.map((i) => `${i.field}: ${i.message}`).join('；'), issues });
+      return send(400, { code: 'VALIDATION', message: issues.map((i) => issueText(i.field, i.message)).join('；'), issues });
     }
     const status = err.statusCode ?? 500;
     if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_FILES_LIMIT' || status === 413) {

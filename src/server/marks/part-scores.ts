@@ -68,6 +68,16 @@ export async function setPartScores(ctx: ServiceContext, competitionId: number, 
   });
 }
 
+/** The saved theory/oral scores by exam number (what the console shows in its table). */
+export async function listPartScores(ctx: ServiceContext, competitionId: number): Promise<PartScoreRow[]> {
+  if (!(ctx.actor && isOrganizer(ctx.actor))) await requireStaff(ctx, competitionId, 'operator');
+  await competitionRow(ctx.db, competitionId);
+  const list = await ctx.db.select({ examNumber: entries.examNumber, part: partScores.part, value: partScores.value }).from(partScores)
+    .innerJoin(entries, eq(entries.id, partScores.entryId))
+    .where(eq(partScores.competitionId, competitionId)).orderBy(asc(entries.examNumber), asc(partScores.part));
+  return list.filter((r): r is PartScoreRow => r.examNumber !== null);
+}
+
 /** The exam office's sheet: every approved entry's exam number and name, scores to fill in. */
 export async function partScoresTemplate(ctx: ServiceContext, competitionId: number) {
   if (!(ctx.actor && isOrganizer(ctx.actor))) await requireStaff(ctx, competitionId, 'operator');

@@ -4,7 +4,7 @@ import { ctxOf, type App, type Deps } from '../http/types.js';
 import { uploadedFile } from '../http/upload.js';
 import { decideAmendment, listAmendments, requestAmendment } from './amendments.js';
 import { keyPaperMark, paperMismatches, reconcilePaper } from './paper.js';
-import { importPartScores, partScoresTemplate, setPartScores } from './part-scores.js';
+import { importPartScores, listPartScores, partScoresTemplate, setPartScores } from './part-scores.js';
 import { sendXlsx } from '../http/download.js';
 import { confirmSpread, markingProgress, signOff, startMarking } from './progress.js';
 import { judgeSheet, panelMarks, submitMark } from './service.js';
@@ -56,6 +56,11 @@ export function markRoutes(app: App, deps: Deps): void {
     config: { access: ['admin', 'committee'] },
     schema: { tags, summary: '录入理论/答辩成绩 Part scores by exam number', params: IdParam, body: z.object({ rows: z.array(z.object({ examNumber: Line.min(1, '请填写准考证号').max(30), part: z.enum(['theory', 'oral']), value: Score })).min(1).max(5000) }) },
     handler: (req) => setPartScores(ctxOf(deps, req), req.params.id, req.body.rows),
+  });
+  app.get('/api/competitions/:id/part-scores', {
+    config: { access: ['admin', 'committee'] },
+    schema: { tags, summary: '理论/答辩成绩 The saved part scores by exam number', params: IdParam, response: { 200: z.array(z.object({ examNumber: z.string(), part: z.enum(['theory', 'oral']), value: z.number() })) } },
+    handler: (req) => listPartScores(ctxOf(deps, req), req.params.id),
   });
   app.get('/api/competitions/:id/amendments', {
     config: { access: ['admin', 'committee', 'judge'] },

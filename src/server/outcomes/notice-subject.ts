@@ -1,6 +1,7 @@
 import { and, count, eq } from 'drizzle-orm';
 import { beijingTime } from '../../shared/beijing-time.js';
 import { COMPETITION } from '../../shared/competition/states.js';
+import { nameWithTrade } from '../../shared/competition/title.js';
 import type { NoticeColumn } from '../../shared/contracts/notices.js';
 import type { ResultRow } from '../../shared/contracts/results.js';
 import { appeals } from '../appeals/tables.js';
@@ -43,7 +44,7 @@ async function resultsList(tx: Tx, competitionId: number): Promise<NoticeContent
   });
   return {
     title: `${r.competitionName}成绩公示`,
-    intro: `经裁判组评定、仲裁组复核，现将${r.competitionName}（${r.tradeName}）的成绩、奖项及拟认定结果予以公示。`
+    intro: `经裁判组评定、仲裁组复核，现将${nameWithTrade(r.competitionName, r.tradeName)}的成绩、奖项及拟认定结果予以公示。`
       + '公示期内，对公示内容有异议的，请以真实姓名提出，并留下联系方式；异议人信息严格保密。公示期满无异议的，结果正式生效。',
     columns, rows,
   };

@@ -61,6 +61,20 @@ describe('exports (organizers): Excel reads back, PDF text reads back with pdfto
     expect(text).toContain('总成绩');
   });
 
+  it('printed results and rankings carry a signature and seal block with the date, and 第 x 页 共 y 页', async () => {
+    for (const file of ['results.pdf', 'rankings.pdf']) {
+      const text = pdfText((await download(file)).rawPayload);
+      expect(text, file).toMatch(/裁判长（签字）/);
+      expect(text, file).toMatch(/仲裁组组长（签字）/);
+      expect(text, file).toMatch(/竞赛组委会（盖章）/);
+      expect(text, file).toMatch(/日期：\d{4}年\d{1,2}月\d{1,2}日/);
+      const pages = [...text.matchAll(/第\s*(\d+)\s*页\s*共\s*(\d+)\s*页/g)].map((m) => [Number(m[1]), Number(m[2])]);
+      expect(pages.length, file).toBeGreaterThan(0);
+      const total = pages[0]![1]!;
+      expect(pages, file).toEqual(Array.from({ length: total }, (_, i) => [i + 1, total]));
+    }
+  });
+
   it('rankings.xlsx and rankings.pdf: teams and the organization award', async () => {
     const rows = await sheetRows((await download('rankings.xlsx')).rawPayload);
     expect(rows[0]).toContain('单位');

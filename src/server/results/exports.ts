@@ -10,7 +10,8 @@ import { notFound } from '../http/errors.js';
 import { entries } from '../entries/tables.js';
 import { aspectJudges } from '../judging/tables.js';
 import { marks } from '../marks/tables.js';
-import { tablesPdf, type PdfTable } from '../pdf/table.js';
+import { tablesPdf, type PdfSignature, type PdfTable } from '../pdf/table.js';
+import { beijingTime } from '../../shared/beijing-time.js';
 import { currentScheme } from '../schemes/service.js';
 import { computeRanked } from './compute.js';
 import { addTextSafeRow } from '../excel/write.js';
@@ -48,7 +49,10 @@ const toSheet = (t: PdfTable, title: string): Sheet => ({ title, columns: t.colu
 export const hms = (s: number | null) => (s == null ? null : `${Math.floor(s / 3600)}:${String(Math.floor(s / 60) % 60).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}`);
 const yes = (b: boolean | null) => (b == null ? '—' : b ? '合格' : '不合格');
 
-function resultsTable(r: CompetitionResults): PdfTable {
+/** 签字盖章栏 of printed results and rankings: the chief judge and the arbitration panel sign, the committee seals. */
+const resultsSignature = (date: string): PdfSignature => ({ signers: ['裁判长', '仲裁组组长', '记分员', '监督人'], seal: '竞赛组委会', date });
+
+function resultsTable(r: CompetitionResults, date: string): PdfTable {
   const partKeys = r.rows[0]?.parts.map((p) => p.key) ?? [];
   const partOf = (row: ResultRow, k: PartKey) => row.parts.find((p) => p.key === k)?.score ?? null;
   return {
@@ -59,7 +63,7 @@ function resultsTable(r: CompetitionResults): PdfTable {
       { header: '身份证号', width: 11 },
       ...partKeys.map((k) => ({ header: PART_SHORT[k], width: 5, align: 'right' as const })),
       { header: '用时', width: 5, align: 'right' }, { header: '总成绩', width: 5, align: 'right' }, { header: '标准分', width: 4, align: 'right' },
-      { header: '合格', width: 4 }, { header: '名次依据', width: 5 }, { header: '奖项', width: 4 }, { header: '拟认定', width: 14 },
+      { header: '合格', width: 4 }, { header: '名次依据', width: 5 }, { header: '奖项', width: 4 }, { header: r.status === 'final' ? '认定' : '拟认定', width: 14 },
     ],
     rows: r.rows.map((row) => [
       row.rank, row.code, row.name, row.unitName, row.idNumberMasked,
@@ -68,10 +72,11 @@ function resultsTable(r: CompetitionResults): PdfTable {
       row.outcomes.map((o) => o.title).join('；') || null,
     ]),
     notes: [r.formulas.total, r.formulas.tieBreak, r.formulas.standardized, r.formulas.outcomes],
+    signature: resultsSignature(date),
   };
 }
 
-function rankingTables(r: CompetitionResults): PdfTable[] {
+function rankingTables(r: CompetitionResults, date: string): PdfTable[] {
   return [
     {
       title: `${r.competitionName} 团体排名`,
@@ -80,6 +85,7 @@ function rankingTables(r: CompetitionResults): PdfTable[] {
         { header: '计入成绩', width: 20 }, { header: '合计', width: 5, align: 'right' }, { header: '奖项', width: 5 }],
       rows: r.teams.map((t) => [t.rank, t.unitName, t.entrants, t.counted.map((c) => `${c.name ?? c.code ?? ''} ${c.total.toFixed(2)}`).join('，'), t.sum, t.award ?? (t.sum == null ? '人数不足，不参加团体排名' : null)]),
       notes: [r.formulas.team],
+      signature: resultsSignature(date),
     },
     {
       title: `${r.competitionName} 组织奖`,
@@ -88,6 +94,7 @@ function rankingTables(r: CompetitionResults): PdfTable[] {
         { header: '获奖人数', width: 4, align: 'right' }, { header: '得分', width: 4, align: 'right' }, { header: '组织奖', width: 4 }],
       rows: r.organizations.map((o) => [o.rank, o.unitName, o.entrants, o.honoured, o.score, o.award ? '组织奖' : null]),
       notes: [r.formulas.organization],
+      signature: resultsSignature(date),
     },
   ];
 }
@@ -99,6 +106,7 @@ async function drawTable(ctx: ServiceContext, competitionId: number, name: strin
     subtitle: [d.seedCommitment ? `种子承诺 SHA-256：${d.seedCommitment}` : '尚未抽签'],
     columns: [{ header: '参赛编号', width: 1 }, { header: '工位', width: 1, align: 'center' }, { header: '场次', width: 1, align: 'center' }],
     rows: d.lots.map((l) => [l.code, l.station, l.round]),
+    signature: { signers: ['抽签人', '监督人'], seal: '竞赛组委会' },
   };
 }
 
@@ -157,14 +165,15 @@ export async function exportFile(ctx: ServiceContext, competitionId: number, fil
   requireOrganizer(ctx);
   const base = (await competitionRow(ctx.db, competitionId)).name;
   const results = async () => sealedUntilDecoded((await computeRanked(ctx.db, competitionId)).results);
+  const today = beijingTime(ctx.clock.now()).slice(0, 10);
   switch (file) {
-    case 'results.xlsx': return { fileName: `${base}成绩表.xlsx`, type: 'xlsx', body: await workbook([toSheet(resultsTable(await results()), '成绩表')]) };
-    case 'results.pdf': return { fileName: `${base}成绩表.pdf`, type: 'pdf', body: await tablesPdf([resultsTable(await results())], true) };
+    case 'results.xlsx': return { fileName: `${base}成绩表.xlsx`, type: 'xlsx', body: await workbook([toSheet(resultsTable(await results(), today), '成绩表')]) };
+    case 'results.pdf': return { fileName: `${base}成绩表.pdf`, type: 'pdf', body: await tablesPdf([resultsTable(await results(), today)], true) };
     case 'rankings.xlsx': {
-      const [teams, orgs] = rankingTables(await results());
+      const [teams, orgs] = rankingTables(await results(), today);
       return { fileName: `${base}团体与组织奖排名.xlsx`, type: 'xlsx', body: await workbook([toSheet(teams!, '团体排名'), toSheet(orgs!, '组织奖')]) };
     }
-    case 'rankings.pdf': return { fileName: `${base}团体与组织奖排名.pdf`, type: 'pdf', body: await tablesPdf(rankingTables(await results()), true) };
+    case 'rankings.pdf': return { fileName: `${base}团体与组织奖排名.pdf`, type: 'pdf', body: await tablesPdf(rankingTables(await results(), today), true) };
     case 'draw.xlsx': return { fileName: `${base}抽签结果.xlsx`, type: 'xlsx', body: await workbook([toSheet(await drawTable(ctx, competitionId, base), '抽签结果')]) };
     case 'score-sheets.xlsx': return { fileName: `${base}评分记录.xlsx`, type: 'xlsx', body: await workbook([await markRecords(ctx, competitionId)]) };
     case 'draw.pdf': return { fileName: `${base}抽签结果.pdf`, type: 'pdf', body: await tablesPdf([await drawTable(ctx, competitionId, base)]) };

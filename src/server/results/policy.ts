@@ -6,6 +6,7 @@ import type { ServiceContext } from '../context.js';
 import { entries } from '../entries/tables.js';
 import { conflict, forbidden, notFound } from '../http/errors.js';
 import { requireRole } from '../policy.js';
+import type { Lang } from '../../shared/lang.js';
 
 /**
  * Before decoding (解密) a code travels alone: a row by code keeps nothing that identifies the entry
@@ -73,8 +74,21 @@ const DECIDED_TEXT: Record<DecidedBy, string> = {
   shared: '与上一名总成绩及各项比较均相同，名次并列',
 };
 
-/** "第3名（共12人参加排名）：与上一名总成绩相同，按实操成绩排定". */
-export function rankText(row: ResultRow, ranked: number): string {
+const DECIDED_TEXT_EN: Record<DecidedBy, string> = {
+  total: 'a lower total than the place above',
+  practical: 'the same total as the place above, placed by the practical score',
+  time: 'the same total as the place above, placed by completion time (shorter first)',
+  theory: 'the same total as the place above, placed by the theory score',
+  oral: 'the same total as the place above, placed by the oral score',
+  shared: 'the same total and every comparison as the place above: the place is shared',
+};
+
+/** "第3名（共12人参加排名）：与上一名总成绩相同，按实操成绩排定" (or in English). */
+export function rankText(row: ResultRow, ranked: number, lang: Lang = 'zh'): string {
+  if (lang === 'en') {
+    if (row.rank == null) return 'A part score is missing: not ranked';
+    return `Place ${row.rank} of ${ranked} ranked: ${row.decidedBy ? DECIDED_TEXT_EN[row.decidedBy] : 'the highest total'}`;
+  }
   if (row.rank == null) return '缺少部分成绩，未参加排名';
   const head = `第${row.rank}名（共${ranked}人参加排名）`;
   return `${head}：${row.decidedBy ? DECIDED_TEXT[row.decidedBy] : '总成绩最高'}`;

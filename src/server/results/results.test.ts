@@ -124,6 +124,12 @@ describe('results from the marks (hand-computed example)', () => {
     expect(x.practicalSum).toContain('= 70.00');
     expect(x.totalFormula).toContain('77.00');
     expect(x.rankText).toContain('实操');
+    // In English mode the console's language reaches the server (a lang cookie, or Accept-Language).
+    const en = await env.app.inject({ method: 'GET', url: `/api/competitions/${w.competitionId}/results/${k3.entryId}`, headers: { cookie: `${w.admin.cookie}; lang=en` } });
+    const xe = en.json() as EntryExplanation;
+    expect(xe.rankText).toMatch(/^Place \d+ of \d+ ranked: .*practical/);
+    expect(xe.totalFormula).toMatch(/^Theory .* \+ Practical .*77\.00 \(rounded half up to 0\.01\)$/);
+    expect(xe.totalFormula + xe.rankText).not.toMatch(/[\u4e00-\u9fff]/);
     const above = x.neighbours.find((n) => n.position === 'above')!;
     expect(above.entryId).toBe(w.byK[2]!.entryId);
     expect(above.steps.find((s) => s.decisive)?.key).toBe('practical');

@@ -7,6 +7,7 @@ import { ctxOf, type App, type Deps } from '../http/types.js';
 import { EXPORT_FILES, exportFile } from './exports.js';
 import { publicRankings } from './public.js';
 import { explainEntry, getResults, myResults, recordCompletionTimes } from './service.js';
+import { requestLang } from '../http/lang.js';
 
 /** A PDF download with a Chinese file name (as sendXlsx does for Excel). */
 export function resultRoutes(app: App, deps: Deps): void {
@@ -19,7 +20,7 @@ export function resultRoutes(app: App, deps: Deps): void {
   app.get('/api/competitions/:id/results/:entryId', {
     config: { access: ['admin', 'committee', 'unit', 'person'] },
     schema: { tags, summary: '成绩说明 How one contestant\'s figures and rank were reached', params: IdParam.extend({ entryId: IdText }), response: { 200: EntryExplanation } },
-    handler: (req) => explainEntry(ctxOf(deps, req), req.params.id, req.params.entryId),
+    handler: (req) => explainEntry(ctxOf(deps, req), req.params.id, req.params.entryId, requestLang(req)),
   });
   app.put('/api/competitions/:id/completion-times', {
     config: { access: ['admin', 'committee'] },

@@ -100,5 +100,11 @@ describe('changing the rules before the results are final recomputes them', () =
     await env.database.db.update(competitions).set({ status: 'final' }).where(eq(competitions.id, w.competitionId));
     const final = await update((c) => ({ parts: c.parts.map((p) => ({ ...p, passMark: 50 })) }));
     expect(final.statusCode).toBe(409);
+    // Once final nothing changes, the name and venue included (the console shows the set-up read-only);
+    // saving it unchanged still passes.
+    const renamed = await update(() => ({ venue: '市技师学院西校区' }));
+    expect(renamed.statusCode, renamed.body).toBe(409);
+    expect(renamed.json().error).toMatchObject({ message: '成绩已确定，基本信息不能再修改', issues: [{ field: 'venue', message: '成绩已确定' }] });
+    expect((await update(() => ({}))).statusCode).toBe(200);
   });
 });

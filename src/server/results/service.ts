@@ -20,6 +20,7 @@ import { trades } from '../trades/tables.js';
 import { computeRanked, type Computed } from './compute.js';
 import { completionTimes } from './tables.js';
 import { byCodeOnly, ownUnitOnly, rankText, requireEntryReader, sealedUntilDecoded, withoutCode } from './policy.js';
+import type { Lang } from '../../shared/lang.js';
 
 /**
  * 成绩: organizers see everything; the chief judge sees the ranking by code only; a unit sees its
@@ -40,10 +41,11 @@ export async function getResults(ctx: ServiceContext, competitionId: number): Pr
   return sealedUntilDecoded((await computeRanked(ctx.db, competitionId)).results);
 }
 
+const PART_NAMES_EN: Record<keyof typeof PART_NAMES, string> = { theory: 'Theory', practical: 'Practical', oral: 'Oral' };
 const fmt = (v: number | null) => (v == null ? '—' : v.toFixed(2));
 
 /** 成绩说明: each aspect's marks, the sums, and how the rank was reached against the neighbours. */
-export async function explainEntry(ctx: ServiceContext, competitionId: number, entryId: number): Promise<EntryExplanation> {
+export async function explainEntry(ctx: ServiceContext, competitionId: number, entryId: number, lang: Lang = 'zh'): Promise<EntryExplanation> {
   await requireEntryReader(ctx, competitionId, entryId);
   const k = await computeRanked(ctx.db, competitionId);
   // Asked by entry id, answered with the entry's code and its neighbours': only once decoded.
@@ -53,14 +55,15 @@ export async function explainEntry(ctx: ServiceContext, competitionId: number, e
   const decoded = isDecoded(k.status);
   const aspects = await aspectsOf(ctx, competitionId, entryId, decoded);
   const practical = row.parts.find((p) => p.key === 'practical')?.score ?? null;
-  const scored = row.parts.map((p) => `${PART_NAMES[p.key]} ${fmt(p.score)} × ${p.weight}%`).join(' + ');
+  const partName = (k: keyof typeof PART_NAMES) => (lang === 'en' ? PART_NAMES_EN[k] : PART_NAMES[k]);
+  const scored = row.parts.map((p) => `${partName(p.key)} ${fmt(p.score)} × ${p.weight}%`).join(' + ');
   return {
     row,
     aspects,
     practicalSum: `${aspects.map((a) => `${a.code} ${fmt(a.mark)}`).join(' + ')} = ${fmt(practical)}`,
-    totalFormula: `${scored} = ${fmt(row.total)}（按 0.01 分四舍五入）`,
+    totalFormula: `${scored} = ${fmt(row.total)}${lang === 'en' ? ' (rounded half up to 0.01)' : '（按 0.01 分四舍五入）'}`,
     neighbours: neighbours(k, entryId),
-    rankText: rankText(row, k.ranking.ranked),
+    rankText: rankText(row, k.ranking.ranked, lang),
     amendments: (await ctx.db.select().from(amendments).where(eq(amendments.entryId, entryId)).orderBy(asc(amendments.id)))
       .map((a) => ({ id: a.id, part: a.part, oldValue: a.oldValue, newValue: a.newValue, reason: a.reason, status: a.status })),
   };

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, count, eq, ilike, inArray, or } from 'drizzle-orm';
 import { mask } from '../../shared/mask.js';
 import type { Unit, UnitInput, UnitKind } from '../../shared/contracts/units.js';
 import { normalizePhone } from '../../shared/phone.js';
@@ -32,15 +32,17 @@ export async function listUnits(ctx: ServiceContext, q: { q?: string; kind?: Uni
     q.kind ? eq(units.kind, q.kind) : undefined,
     q.q ? or(ilike(units.name, `%${q.q}%`), ilike(units.code, `%${q.q}%`)) : undefined,
   );
-  // Drizzle writes the columns of a one-table select without their table, so `${units.id}` inside
-  // the subquery read as people.id (人数 = 1 or 0 for every unit): the outer column is named in full.
-  const peopleCount = sql<number>`(select count(*)::int from ${people} where ${people.unitId} = ${units}.${sql.identifier('id')})`;
   const [rows, [total]] = await Promise.all([
-    ctx.db.select({ u: units, n: peopleCount }).from(units).where(where).orderBy(asc(units.kind), asc(units.id))
-      .limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    ctx.db.select().from(units).where(where).orderBy(asc(units.kind), asc(units.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
     ctx.db.select({ n: count() }).from(units).where(where),
   ]);
-  return { items: rows.map((r) => presentUnit(r.u, r.n)), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+  // Counted per unit in one grouped query (a correlated subquery written with sql`` lost its table
+  // names — "unit_id" = "id" inside the subquery compared people with themselves — and read 1 everywhere).
+  const counts = rows.length
+    ? await ctx.db.select({ unitId: people.unitId, n: count() }).from(people).where(inArray(people.unitId, rows.map((r) => r.id))).groupBy(people.unitId)
+    : [];
+  const byUnit = new Map(counts.map((c) => [c.unitId, c.n]));
+  return { items: rows.map((r) => presentUnit(r, byUnit.get(r.id) ?? 0)), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
 }
 
 export async function getUnit(ctx: ServiceContext, id: number): Promise<Unit> {

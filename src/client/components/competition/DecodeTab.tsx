@@ -2,10 +2,12 @@ import { DownloadOutlined, EyeOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Popconfirm, Space, Table } from 'antd';
 import { useState } from 'react';
+import { tabStage } from '../../../shared/competition/stage';
 import { api, downloadPost } from '../../api';
 import { useT } from '../../i18n';
 import { useMe } from '../../session';
 import { competitionKeys, useCompetitionAction } from './common';
+import { StageAlert } from './StageAlert';
 import type { Competition, DecodedRow, StaffMember } from './types';
 
 /**
@@ -21,7 +23,7 @@ export function DecodeTab({ c }: { c: Competition }) {
   const [exporting, setExporting] = useState(false);
   const staff = useQuery({ queryKey: competitionKeys.part(c.id, 'staff'), queryFn: () => api.get<StaffMember[]>(`/api/competitions/${c.id}/staff`) });
   const decoder = (staff.data ?? []).some((s) => s.accountId === me.id && s.role === 'decoder');
-  const ready = c.status === 'locked' || c.status === 'decoded';
+  const ready = tabStage('decode', c.status).access === 'yes';
 
   const decode = () => run('decode', async () => setRows(await api.post<DecodedRow[]>(`/api/competitions/${c.id}/decode`)));
   const exportList = async () => {
@@ -38,11 +40,11 @@ export function DecodeTab({ c }: { c: Competition }) {
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <Alert type="warning" showIcon title={t('decode.warningTitle')} description={t('decode.warning')} />
-      {!ready && <Alert type="info" showIcon title={t('decode.notLocked')} />}
+      <StageAlert c={c} tab="decode" />
       {ready && !staff.isPending && !decoder && <Alert type="info" showIcon title={t('decode.notDecoder')} />}
       <Popconfirm title={t('decode.confirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => decode()} disabled={!ready || !decoder}>
         <Button type="primary" danger icon={<EyeOutlined aria-hidden />} disabled={!ready || !decoder} loading={busy === 'decode'}>
-          {c.status === 'decoded' ? t('decode.view') : t('decode.run')}
+          {c.status === 'locked' ? t('decode.run') : t('decode.view')}
         </Button>
       </Popconfirm>
       {rows && (

@@ -7,6 +7,7 @@ import { formatDateTime } from '../dates';
 import { DownloadButton } from '../DownloadButton';
 import { QueryResult } from '../QueryResult';
 import { drawQuery, useCompetitionAction } from './common';
+import { StageAlert } from './StageAlert';
 import type { Competition, DrawLot, DrawView } from './types';
 
 /**
@@ -28,7 +29,7 @@ function DrawBody({ c, d }: { c: Competition; d: DrawView }) {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-      {['draft', 'registration'].includes(c.status) && <Alert type="info" showIcon title={t('draw.closeFirst')} />}
+      <StageAlert c={c} tab="draw" />
       {c.status === 'closed' && pending > 0 && <Alert type="warning" showIcon title={t('draw.pending', { n: pending })} />}
       <Descriptions
         bordered

@@ -13,6 +13,7 @@ import { competitionKeys, EntryStatusTag, useCompetitionAction } from './common'
 import { ExcelImport } from './ExcelImport';
 import { RegisterModal } from './RegisterModal';
 import { isOrganizer } from './roles';
+import { StageAlert } from './StageAlert';
 import type { Competition, EntryView } from './types';
 
 const ACTIVE: EntryStatus[] = ['submitted', 'approved'];
@@ -69,6 +70,7 @@ export function EntriesTab({ c }: { c: Competition }) {
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {organizer && <StageAlert c={c} tab="entries" />}
       {me.role === 'unit' && (
         <Alert
           type={c.status === 'registration' ? 'info' : 'warning'}

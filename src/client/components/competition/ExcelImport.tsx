@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../../api';
 import { useT } from '../../i18n';
 import { DownloadButton } from '../DownloadButton';
+import { fieldLabel } from '../../../shared/field-labels';
 
 type Refusal = { message: string; issues: { key: number; field: string; message: string }[] };
 
@@ -74,7 +75,7 @@ export function ExcelImport<T>({
               scroll={{ y: 360 }}
               dataSource={refusal.issues}
               columns={[
-                { title: t('excel.cell'), dataIndex: 'field', width: 140 },
+                { title: t('excel.cell'), dataIndex: 'field', width: 140, render: (f: string) => (/^[A-Z]{1,3}\d+$/.test(f) ? f : f === 'file' ? t('excel.wholeFile') : fieldLabel(f)) },
                 { title: t('import.reason'), dataIndex: 'message' },
               ]}
             />

@@ -240,10 +240,11 @@ function MarkEntry({ c, aspect, row, onNext }: { c: Competition; aspect: SheetAs
           </Space>
         ) : (
           <Space.Compact style={{ width: '100%' }}>
+            {/* No min/max: antd would clamp a typed 9 to 8 on an 8-point aspect; the range check refuses it instead. */}
             <InputNumber<number>
               size="large"
-              min={0}
-              max={aspect.maxMark}
+              status={problem ? 'error' : undefined}
+              aria-invalid={!!problem}
               step={1}
               inputMode="decimal"
               value={value}
@@ -254,7 +255,7 @@ function MarkEntry({ c, aspect, row, onNext }: { c: Competition; aspect: SheetAs
             />
           </Space.Compact>
         )}
-        {problem && <Typography.Text type="danger">{problem}</Typography.Text>}
+        {problem && <Typography.Text type="danger" role="alert" data-testid="mark-problem">{problem}</Typography.Text>}
       </fieldset>
 
       {!closed && (

@@ -2,7 +2,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Input, InputNumber, Modal, Select, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { api, ApiError } from '../../api';
-import { useT } from '../../i18n';
+import { tabStage } from '../../../shared/competition/stage';
+import { useT, type MessageKey } from '../../i18n';
 import { useLabels } from '../../i18n/labels';
 import { competitionKeys, useCompetitionAction } from './common';
 import { ExcelImport } from './ExcelImport';
@@ -27,16 +28,27 @@ export function PartScoresCard({ c }: { c: Competition }) {
   const [pastePart, setPastePart] = useState<OtherPart>(parts[0] ?? 'theory');
   const [pasteText, setPasteText] = useState('');
   const [problems, setProblems] = useState<string[]>([]);
-  const open = ['drawn', 'marking'].includes(c.status);
+  const stage = tabStage('partScores', c.status);
+  const open = stage.access === 'yes';
 
   const entries = useQuery({
     queryKey: competitionKeys.part(c.id, 'entries'),
     queryFn: () => api.get<EntryView[]>(`/api/competitions/${c.id}/entries`),
   });
+  // What is saved, shown in each row (typed values are the changes on top of it).
+  const saved = useQuery({
+    queryKey: competitionKeys.part(c.id, 'part-scores'),
+    queryFn: () => api.get<{ examNumber: string; part: OtherPart; value: number }[]>(`/api/competitions/${c.id}/part-scores`),
+  });
+  const savedBy = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const r of saved.data ?? []) m.set(`${r.examNumber}:${r.part}`, r.value);
+    return m;
+  }, [saved.data]);
   const approved = useMemo(() => (entries.data ?? []).filter((e) => e.status === 'approved' && e.examNumber), [entries.data]);
 
   const rows = Object.entries(scores).flatMap(([examNumber, byPart]) =>
-    parts.filter((p) => typeof byPart[p] === 'number').map((part) => ({ examNumber, part, value: byPart[part] as number })),
+    parts.filter((p) => typeof byPart[p] === 'number' && byPart[p] !== savedBy.get(`${examNumber}:${p}`)).map((part) => ({ examNumber, part, value: byPart[part] as number })),
   );
 
   const applyPaste = () => {
@@ -69,6 +81,7 @@ export function PartScoresCard({ c }: { c: Competition }) {
       setProblems([]);
       try {
         const r = await api.put<{ rows: number; changed: number }>(`/api/competitions/${c.id}/part-scores`, { rows });
+        await queryClient.invalidateQueries({ queryKey: competitionKeys.part(c.id, 'part-scores') });
         setScores({});
         void message.success(t('partScores.saved', { rows: r.rows, changed: r.changed }));
       } catch (e) {
@@ -79,7 +92,7 @@ export function PartScoresCard({ c }: { c: Competition }) {
 
   return (
     <Card size="small" title={t('partScores.title')}>
-      <Typography.Paragraph type="secondary">{open ? t('partScores.help') : t('partScores.closed')}</Typography.Paragraph>
+      {stage.message && <Typography.Paragraph type={stage.tone === 'warning' ? 'warning' : 'secondary'} data-testid="stage-partScores">{t(stage.message as MessageKey)}</Typography.Paragraph>}
       {problems.length > 0 && (
         <Alert type="error" showIcon title={t('partScores.problems')} description={<ul style={{ margin: 0, paddingLeft: 20 }}>{problems.map((p) => <li key={p}>{p}</li>)}</ul>} style={{ marginBottom: 12 }} />
       )}
@@ -99,6 +112,7 @@ export function PartScoresCard({ c }: { c: Competition }) {
           onImported={(r) => {
             void message.success(t('partScores.saved', { rows: r.rows, changed: r.changed }));
             void queryClient.invalidateQueries({ queryKey: competitionKeys.one(c.id) });
+            void queryClient.invalidateQueries({ queryKey: competitionKeys.part(c.id, 'part-scores') });
           }}
         />
       </Space>
@@ -125,8 +139,8 @@ export function PartScoresCard({ c }: { c: Competition }) {
                 max={100}
                 step={1}
                 disabled={!open}
-                value={scores[e.examNumber!]?.[part] ?? null}
-                placeholder={t('partScores.unchanged')}
+                value={scores[e.examNumber!]?.[part] ?? savedBy.get(`${e.examNumber}:${part}`) ?? null}
+                placeholder={t('partScores.none')}
                 aria-label={`${e.examNumber} ${labels.part(part)}`}
                 onChange={(v) => setScores((s) => ({ ...s, [e.examNumber!]: { ...s[e.examNumber!], [part]: v } }))}
                 style={{ width: 110 }}

@@ -2,12 +2,14 @@ import { PrinterOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Popconfirm, Progress, Select, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
+import { MARKING_STARTED } from '../../../shared/competition/states';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { formatDateTime } from '../dates';
 import { AmendmentsCard } from './AmendmentsCard';
 import { progressQuery, schemeQuery, useCompetitionAction } from './common';
 import { PartScoresCard } from './PartScoresCard';
+import { StageAlert } from './StageAlert';
 import type { Competition, CriterionProgress, SpreadFlag } from './types';
 
 /** 评分进度: start marking, follow each criterion, theory/oral scores, and amendments after sign-off. */
@@ -18,7 +20,7 @@ export function ProgressTab({ c }: { c: Competition }) {
   const scheme = useQuery(schemeQuery(c.id));
   const [sheetAspect, setSheetAspect] = useState<number | undefined>();
   const p = progress.data;
-  const started = ['marking', 'locked', 'decoded'].includes(c.status);
+  const started = MARKING_STARTED.includes(c.status);
 
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
@@ -37,7 +39,7 @@ export function ProgressTab({ c }: { c: Competition }) {
           }
         />
       )}
-      {!['drawn', 'marking', 'locked', 'decoded'].includes(c.status) && <Alert type="info" showIcon title={t('progress.notYet')} />}
+      <StageAlert c={c} tab="progress" />
 
       <Card size="small" title={t('progress.criteria')}>
         <div data-testid="progress-table">

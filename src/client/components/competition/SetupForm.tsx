@@ -1,16 +1,18 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Col, Collapse, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
+import { Alert, Button, Col, Collapse, ConfigProvider, DatePicker, Flex, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { CampaignSummary } from '../../../shared/contracts/campaign';
 import { PART_KEYS, PARTS_20_80, PARTS_25_55_20, PARTS_30_70, type CompetitionPart } from '../../../shared/competition/parts';
+import { tabStage } from '../../../shared/competition/stage';
 import { CompetitionRules } from '../../../shared/contracts/competitions';
 import { api } from '../../api';
 import { useT } from '../../i18n';
 import { useLabels } from '../../i18n/labels';
 import { applyNestedServerErrors } from '../formErrors';
 import { useTradeOptions } from '../referenceData';
+import { StageAlert } from './StageAlert';
 import type { Competition, CompetitionInput } from './types';
 
 type Rules = CompetitionInput['rules'];
@@ -79,6 +81,15 @@ export function SetupForm({ competition, onSaved }: { competition: Competition |
   const weightSum = (parts ?? []).reduce((a, p) => a + (Number(p?.weight) || 0), 0);
   const fixed = !!competition && !['draft', 'registration', 'closed'].includes(competition.status);
   const campaigns = useQuery({ queryKey: ['campaigns'], queryFn: () => api.get<CampaignSummary[]>('/api/campaigns'), enabled: !competition });
+  // Read-only once final; the rules and parts also during the notice (what the server accepts).
+  const stage = competition ? tabStage('setup', competition.status) : null;
+  const readOnly = stage?.access === 'no';
+  const rulesFixed = readOnly || competition?.status === 'notice';
+  // A refusal is shown beside the save button, where the user is looking, and scrolled into view.
+  const errorRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (error) errorRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [error]);
 
   const submit = async (v: Values) => {
     setBusy(true);
@@ -112,17 +123,8 @@ export function SetupForm({ competition, onSaved }: { competition: Competition |
   const partOptions = PART_KEYS.map((k) => ({ value: k, label: labels.part(k) }));
 
   return (
-    <Form<Values> form={form} name="competition" layout="vertical" initialValues={initialValues(competition)} onFinish={(v) => void submit(v)} style={{ maxWidth: 960 }}>
-      {error && (
-        <Alert
-          type="error"
-          showIcon
-          title={error.message}
-          description={error.lines.length ? <ul style={{ margin: 0, paddingLeft: 20 }}>{error.lines.map((l) => <li key={l}>{l}</li>)}</ul> : undefined}
-          style={{ marginBottom: 16 }}
-        />
-      )}
-      {fixed && <Alert type="info" showIcon title={t('comp.setupFixed')} style={{ marginBottom: 16 }} />}
+    <Form<Values> form={form} name="competition" layout="vertical" initialValues={initialValues(competition)} onFinish={(v) => void submit(v)} disabled={readOnly} style={{ maxWidth: 960 }}>
+      {competition && <StageAlert c={competition} tab="setup" style={{ marginBottom: 16 }} />}
       <Row gutter={16}>
         {!competition && (campaigns.data?.length ?? 0) > 1 && (
           <Col xs={24}>
@@ -191,6 +193,8 @@ export function SetupForm({ competition, onSaved }: { competition: Competition |
         </Col>
       </Row>
 
+      {/* (the form's own disabled state when read-only is the same: true) */}
+      <ConfigProvider componentDisabled={rulesFixed}>
       <Typography.Title level={5}>{t('comp.parts')}</Typography.Title>
       <Space wrap style={{ marginBottom: 12, display: 'flex' }}>
         <span>{t('comp.presets')}</span>
@@ -318,9 +322,23 @@ export function SetupForm({ competition, onSaved }: { competition: Competition |
           },
         ]}
       />
-      <Button type="primary" htmlType="submit" loading={busy}>
-        {competition ? t('common.save') : t('comp.create')}
-      </Button>
+      </ConfigProvider>
+      {error && (
+        <div ref={errorRef} data-testid="setup-error">
+          <Alert
+            type="error"
+            showIcon
+            title={error.message}
+            description={error.lines.length ? <ul style={{ margin: 0, paddingLeft: 20 }}>{error.lines.map((l) => <li key={l}>{l}</li>)}</ul> : undefined}
+            style={{ marginBottom: 16 }}
+          />
+        </div>
+      )}
+      {!readOnly && (
+        <Button type="primary" htmlType="submit" loading={busy}>
+          {competition ? t('common.save') : t('comp.create')}
+        </Button>
+      )}
     </Form>
   );
 }

@@ -58,24 +58,25 @@ export function AppealsTab({ c }: { c: Competition }) {
           loading={list.isFetching}
           dataSource={list.data ?? []}
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
-          scroll={{ x: 1400 }}
+          scroll={{ x: 1100 }}
           locale={{ emptyText: list.isError ? list.error.message : t('appeal.none') }}
           columns={[
             { title: t('draw.code'), dataIndex: 'code', width: 80, render: (v: string | null) => v ?? t('common.dash') },
-            { title: t('people.name'), dataIndex: 'name', width: 90, render: (v: string | null) => v ?? t('common.dash') },
-            { title: t('results.unit'), dataIndex: 'unitName', width: 160, render: (v: string | null) => v ?? t('common.dash') },
-            { title: t('appeal.lodgedBy'), key: 'by', width: 130, render: (_, a) => `${a.lodgedByName}（${t(`appeal.lodger.${a.lodgerKind}`)}）` },
-            { title: t('appeal.content'), dataIndex: 'content', width: 260 },
-            { title: t('appeal.lodgedAt'), dataIndex: 'lodgedAt', width: 160, render: (v: string) => formatDateTime(v) },
+            { title: t('people.name'), dataIndex: 'name', width: 80, render: (v: string | null) => v ?? t('common.dash') },
+            { title: t('results.unit'), dataIndex: 'unitName', width: 140, render: (v: string | null) => v ?? t('common.dash') },
+            { title: t('appeal.lodgedBy'), key: 'by', width: 120, render: (_, a) => `${a.lodgedByName}（${t(`appeal.lodger.${a.lodgerKind}`)}）` },
+            { title: t('appeal.content'), dataIndex: 'content', minWidth: 200 },
+            { title: t('appeal.lodgedAt'), dataIndex: 'lodgedAt', width: 105, render: (v: string) => formatDateTime(v) },
             { title: t('appeal.status'), dataIndex: 'status', width: 90, render: (s: AppealStatus) => <Tag color={APPEAL_COLORS[s]}>{t(`appeal.status.${s}`)}</Tag> },
-            { title: t('appeal.decision'), key: 'decision', width: 200, render: (_, a) => (a.decision ? `${a.decision}${a.decidedByName ? `（${a.decidedByName}）` : ''}` : t('common.dash')) },
-            { title: t('appeal.amendment'), dataIndex: 'amendmentStatus', width: 90, render: (s: string | null) => (s ? (labels.amendmentStatus(s as AmendmentStatus) ?? s) : t('common.dash')) },
+            { title: t('appeal.decision'), key: 'decision', minWidth: 200, render: (_, a) => (a.decision ? `${a.decision}${a.decidedByName ? `（${a.decidedByName}）` : ''}` : t('common.dash')) },
+            { title: t('appeal.amendment'), dataIndex: 'amendmentStatus', width: 80, render: (s: string | null) => (s ? (labels.amendmentStatus(s as AmendmentStatus) ?? s) : t('common.dash')) },
             ...(organizer
               ? [
                   {
                     title: t('common.actions'),
                     key: 'actions',
                     width: 80,
+                    fixed: 'right' as const,
                     render: (_: unknown, a: Appeal) =>
                       a.status === 'lodged' && (
                         <Button type="link" size="small" onClick={() => setDeciding(a)}>

@@ -69,29 +69,30 @@ export function CertificatesTab({ c }: { c: Competition }) {
           loading={list.isFetching}
           dataSource={list.data ?? []}
           pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (n) => t('common.total', { n }) }}
-          scroll={{ x: 1220 }}
+          scroll={{ x: 1100 }}
           locale={{ emptyText: list.isError ? list.error.message : t('cert.none') }}
           columns={[
             {
               title: t('cert.serial'),
               dataIndex: 'serial',
-              width: 230,
+              width: 200,
               render: (s: string) => (
                 <a href={verifyPath(s)} target="_blank" rel="noreferrer" style={{ fontFamily: 'monospace' }}>
                   {s}
                 </a>
               ),
             },
-            { title: t('cert.kind'), dataIndex: 'kind', width: 100, render: (k: OutcomeKind) => t(`outcome.kind.${k}`) },
-            { title: t('cert.holder'), dataIndex: 'holderName', width: 100 },
-            { title: t('results.unit'), dataIndex: 'unitName', width: 180 },
-            { title: t('cert.title'), dataIndex: 'title', width: 180 },
-            { title: t('cert.issuedOn'), dataIndex: 'issuedOn', width: 110 },
-            { title: t('cert.status'), key: 'status', width: 200, render: (_, x) => <CertificateStatusTag c={x} /> },
+            { title: t('cert.kind'), dataIndex: 'kind', width: 90, render: (k: OutcomeKind) => t(`outcome.kind.${k}`) },
+            { title: t('cert.holder'), dataIndex: 'holderName', width: 80 },
+            { title: t('results.unit'), dataIndex: 'unitName', minWidth: 140 },
+            { title: t('cert.title'), dataIndex: 'title', minWidth: 140 },
+            { title: t('cert.issuedOn'), dataIndex: 'issuedOn', width: 100 },
+            { title: t('cert.status'), key: 'status', width: 150, render: (_, x) => <CertificateStatusTag c={x} /> },
             {
               title: t('common.actions'),
               key: 'actions',
-              width: 120,
+              width: 110,
+              fixed: 'right',
               render: (_, x) => (
                 <Space size={4}>
                   <Typography.Link href={certificatePdfPath(x.id)} target="_blank">

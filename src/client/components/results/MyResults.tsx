@@ -67,7 +67,7 @@ function MyResultCard({ r }: { r: MyResult }) {
             { key: 'total', label: t('results.total'), children: formatScore(row.total) },
             ...row.parts.map((p) => ({ key: p.key, label: labels.part(p.key), children: `${formatScore(p.score)}${p.passed === false ? `（${t('results.fail')}）` : ''}` })),
             ...(row.award ? [{ key: 'award', label: t('results.award'), children: row.award }] : []),
-            ...(row.outcomes.length ? [{ key: 'outcomes', label: t('results.outcomes'), children: row.outcomes.map((o) => o.title).join('、') }] : []),
+            ...(row.outcomes.length ? [{ key: 'outcomes', label: r.competitionStatus === 'final' ? t('results.outcomesFinal') : t('results.outcomes'), children: row.outcomes.map((o) => o.title).join('、') }] : []),
           ]}
         />
       ) : (

@@ -164,7 +164,7 @@ function CurrentNotice({ c, n, organizer }: { c: Competition; n: Notice; organiz
       )}
       <Typography.Title level={5}>{t('notice.objectionsTitle')}</Typography.Title>
       <ObjectionsTable c={c} n={n} />
-      <Collapse style={{ marginTop: 12 }} items={[{ key: 'list', label: t('notice.listPreview', { n: n.rows.length }), children: <NoticeList columns={n.columns} rows={n.rows} /> }]} />
+      <Collapse style={{ marginTop: 12 }} items={[{ key: 'list', label: t('notice.listPreview', { n: n.rows.length }), children: <NoticeList columns={n.columns} rows={n.rows} final={n.status === 'final'} /> }]} />
       <Modal
         open={withdrawing}
         title={t('notice.withdraw')}

@@ -66,14 +66,14 @@ function ResultsView({ c, r }: { c: Competition; r: CompetitionResults }) {
           size="small"
           dataSource={r.rows}
           pagination={{ pageSize: 50, hideOnSinglePage: true, showTotal: (n) => t('common.total', { n }) }}
-          scroll={{ x: 1300 }}
+          scroll={{ x: 1250 }}
           columns={[
             { title: t('results.rank'), dataIndex: 'rank', width: 64, fixed: 'left', render: (v: number | null) => v ?? t('results.unranked') },
             { title: t('draw.code'), dataIndex: 'code', width: 80, render: (v: string | null) => v ?? t('common.dash') },
             ...(r.decoded
               ? [
                   { title: t('people.name'), dataIndex: 'name', width: 90, render: (v: string | null) => v ?? t('common.dash') },
-                  { title: t('results.unit'), dataIndex: 'unitName', width: 180, render: (v: string | null) => v ?? t('common.dash') },
+                  { title: t('results.unit'), dataIndex: 'unitName', width: 160, render: (v: string | null) => v ?? t('common.dash') },
                 ]
               : []),
             ...c.parts.map((p) => ({
@@ -97,8 +97,11 @@ function ResultsView({ c, r }: { c: Competition; r: CompetitionResults }) {
               render: (d: DecidedBy | null) => (d ? <Tag color={DECIDED_COLORS[d]}>{t(`results.decidedBy.${d}`)}</Tag> : t('common.dash')),
             },
             {
-              title: t('results.outcomes'),
+              // 拟认定 (proposed) until the results are final, then 认定; kept in view beside the actions.
+              title: r.status === 'final' ? t('results.outcomesFinal') : t('results.outcomes'),
               key: 'outcomes',
+              width: 190,
+              fixed: 'right',
               render: (_, row) => (row.outcomes.length ? row.outcomes.map((o, i) => <Tag key={i} title={o.reason}>{o.title}</Tag>) : t('common.dash')),
             },
             {
