@@ -24,7 +24,7 @@ describe('the outer database handle inside a transaction', () => {
     });
     expect(rootCause(await within(2000, attempt).catch((e: unknown) => e))).toBeInstanceOf(OuterHandleInTransaction);
     expect(transactionGuardViolations.splice(0)).toHaveLength(1);
-    const [row] = (await within(2000, db.execute(sql`select 3 as n`))).rows as { n: number }[];
+    const [row] = ((await within(2000, db.execute(sql`select 3 as n`))) as { rows: { n: number }[] }).rows;
     expect(Number(row!.n)).toBe(3);
   });
 
@@ -48,11 +48,11 @@ describe('the outer database handle inside a transaction', () => {
     await within(2000, later);
     // Another request (its own async context) waits its turn instead of being refused.
     const [a, b] = await within(5000, Promise.all([
-      db.transaction(async (t) => (await t.execute(sql`select 5 as n`)).rows),
+      db.transaction(async (t) => ((await t.execute(sql`select 5 as n`)) as { rows: unknown[] }).rows),
       db.execute(sql`select 6 as n`),
     ]));
     expect(a).toHaveLength(1);
-    expect(b.rows).toHaveLength(1);
+    expect((b as { rows: unknown[] }).rows).toHaveLength(1);
     expect(transactionGuardViolations).toHaveLength(0);
   });
 });
@@ -77,7 +77,7 @@ describe('a bounded wait for the database', () => {
       expect((err as AppError).message).toContain('数据库繁忙');
       expect(Date.now() - t0).toBeLessThan(2000);
       await holder;
-      expect((await within(2000, small.db.execute(sql`select 7 as n`))).rows).toHaveLength(1);
+      expect(((await within(2000, small.db.execute(sql`select 7 as n`))) as { rows: unknown[] }).rows).toHaveLength(1);
     } finally {
       await small.close();
     }
