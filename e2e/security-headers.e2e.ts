@@ -115,4 +115,24 @@ describe('Content-Security-Policy in the browser', () => {
     await shot('api-docs');
     expect(violations).toEqual([]);
   });
+
+  it('the sign-in page says once, in Chinese, how long to wait after too many wrong passwords', async () => {
+    const own = await newContext(browser, server.baseUrl);
+    const p = await own.newPage();
+    try {
+      await p.goto('/login');
+      for (let i = 0; i < 6; i++) {
+        await p.getByLabel('用户名或手机号').fill('nobody_csp_check');
+        await p.getByLabel('密码', { exact: true }).fill('Wrong-guess-1');
+        await p.getByRole('button', { name: '登录', exact: true }).click();
+        await expect.poll(() => p.getByRole('alert').first().isVisible(), POLL).toBe(true);
+        await p.waitForLoadState('networkidle');
+      }
+      const text = await p.getByRole('alert').first().innerText();
+      expect(text).toMatch(/^登录失败次数过多，请 \d+ 秒后再试/);
+      expect(text.match(/后再试/g)).toHaveLength(1);
+    } finally {
+      await own.close();
+    }
+  });
 });

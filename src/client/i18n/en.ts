@@ -62,6 +62,7 @@ export const en: Record<MessageKey, string> = {
   'login.loginRequired': 'Enter your username or phone',
   'login.passwordRequired': 'Enter your password',
   'login.retryAfter': 'Try again in {n} seconds',
+  'login.tooMany': 'Too many sign-in attempts. Try again in {n} seconds.',
 
   'nav.dashboard': 'Overview',
   'nav.campaign': 'Campaign',

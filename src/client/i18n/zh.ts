@@ -61,6 +61,7 @@ export const zh = {
   'login.loginRequired': '请输入用户名或手机号',
   'login.passwordRequired': '请输入密码',
   'login.retryAfter': '请 {n} 秒后再试',
+  'login.tooMany': '登录尝试过多，请 {n} 秒后再试',
 
   'nav.dashboard': '概览',
   'nav.campaign': '活动',

@@ -5,13 +5,14 @@ import type { Me } from '../../shared/contracts/auth';
 import { api, ApiError } from '../api';
 import { applyServerErrors } from '../components/formErrors';
 import { LanguageSwitch } from '../components/LanguageSwitch';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
 import { rememberMe } from '../session';
 
 type LoginForm = { login: string; password: string };
 
 export function LoginPage() {
   const t = useT();
+  const { lang } = useLang();
   const navigate = useNavigate();
   const [form] = Form.useForm<LoginForm>();
   const [busy, setBusy] = useState(false);
@@ -26,8 +27,10 @@ export function LoginPage() {
       await navigate({ to: me.mustChangePassword ? '/admin/password' : '/admin' });
     } catch (e) {
       const text = applyServerErrors(form, e);
-      const wait = e instanceof ApiError && e.status === 429 && e.retryAfterSeconds ? ` ${t('login.retryAfter', { n: Math.ceil(e.retryAfterSeconds) })}` : '';
-      setError(text + wait);
+      if (e instanceof ApiError && e.status === 429) {
+        // The server's Chinese text already says how long to wait (and why); English gets its own.
+        setError(lang === 'zh' && text ? text : t('login.tooMany', { n: Math.ceil(e.retryAfterSeconds ?? 60) }));
+      } else setError(text);
     } finally {
       setBusy(false);
     }
