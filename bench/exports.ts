@@ -125,7 +125,7 @@ export async function benchExports() {
     if (!login.ok) throw new Error(`login: ${login.status} ${await login.text()}`);
     const cookie = String(login.headers.get('set-cookie')).split(';')[0]!;
 
-    // The first export after a start loads ExcelJS (kept out of the start on purpose): measured
+    // The first export after a start loads ExcelJS's writer (kept out of the start): measured
     // apart with an empty export, so the figures below are the steady state.
     const stopWarm = poll(base, pid);
     const warmT = performance.now();
@@ -133,7 +133,7 @@ export async function benchExports() {
     await warm.arrayBuffer();
     const warmMs = performance.now() - warmT;
     const warmPoll = await stopWarm();
-    console.log(`  first export after the start (loads ExcelJS, no rows): ${warm.status} in ${warmMs.toFixed(0)} ms; /api/health max ${Math.max(...warmPoll.latencies).toFixed(0)} ms meanwhile`);
+    console.log(`  first export after the start (loads ExcelJS's writer, no rows): ${warm.status} in ${warmMs.toFixed(0)} ms; /api/health max ${Math.max(...warmPoll.latencies).toFixed(0)} ms meanwhile`);
 
     // Baseline: the same polling, nothing else running.
     await new Promise((r) => setTimeout(r, 1_000));

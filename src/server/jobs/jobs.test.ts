@@ -1,17 +1,18 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../db/client.js';
+import { makeTestEnv, type TestEnv } from '../test/harness.js';
 import { Semaphore } from './heavy.js';
 import { claimJobs, completeJob, deleteExpiredJobs, enqueueJob, failJob, findJob, jobFile, scheduleOnce, settledJob } from './service.js';
 import { jobFiles, jobs } from './tables.js';
 import { JobWorker, PermanentJobError } from './worker.js';
 
-let database: Database;
+// On PGlite and, with TEST_DB=postgres, on PostgreSQL (the app's own worker only takes its own kinds).
+let env: TestEnv;
 beforeAll(async () => {
-  database = await openDatabase({ pgliteDir: 'memory://' });
+  env = await makeTestEnv();
 });
-afterAll(() => database.close());
-const db = () => database.db;
+afterAll(() => env.close());
+const db = () => env.database.db;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('the job queue', () => {
