@@ -6,6 +6,7 @@ import { entries } from '../entries/tables.js';
 import { INPUT_DB_ERRORS } from './error-handler.js';
 import { backend, buildAccount, call, login, makeTestEnv, PASSWORD, sessionAs, type Session, type TestEnv } from '../test/harness.js';
 import { buildCompetition, type CompetitionWorld } from '../test/competition-fixture.js';
+import { decode, expectOk, lockedWorld } from '../outcomes/test-world.js';
 import type { Role } from '../../shared/contracts/auth.js';
 
 /**
@@ -298,6 +299,13 @@ describe('contract fuzz: every operation of the OpenAPI document, valid and host
 
   beforeAll(async () => {
     env = await makeTestEnv();
+    // A second competition taken to the end (marks locked, decoded, results on public notice), so that results,
+    // notices and the public pages answer with real objects, and every state-dependent write meets a state
+    // that refuses it. Then the competition the fuzzer's roles belong to, in the marking phase.
+    const locked = await lockedWorld(env, 2);
+    await decode(env, locked);
+    env.clock.advance(3 * 3_600_000); // past the appeal window
+    await expectOk(await call(env, locked.admin, 'POST', `/api/competitions/${locked.competitionId}/notice`, { workingDays: 5 }), 'notice');
     world = await buildCompetition(env, 'marking');
     sessions.set('admin', await freshSession('admin'));
   }, 300_000);
