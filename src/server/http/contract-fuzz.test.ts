@@ -6,6 +6,7 @@ import { entries } from '../entries/tables.js';
 import { INPUT_DB_ERRORS } from './error-handler.js';
 import { backend, buildAccount, call, login, makeTestEnv, PASSWORD, sessionAs, type Session, type TestEnv } from '../test/harness.js';
 import { buildCompetition, type CompetitionWorld } from '../test/competition-fixture.js';
+import { decode, expectOk, lockedWorld } from '../outcomes/test-world.js';
 import type { Role } from '../../shared/contracts/auth.js';
 
 /**
@@ -263,6 +264,8 @@ const ROLES: Who[] = ['anonymous', 'admin', 'committee', 'unit', 'judge', 'perso
 describe('contract fuzz: every operation of the OpenAPI document, valid and hostile input, every role', () => {
   let env: TestEnv;
   let world: CompetitionWorld;
+  let lockedAdmin: Session;
+  let lockedId: number;
   const sessions = new Map<Who, Session | null>();
 
   async function freshSession(who: Who): Promise<Session | null> {
@@ -271,6 +274,8 @@ describe('contract fuzz: every operation of the OpenAPI document, valid and host
     if (who === 'judge') {
       const s = await sessionAs(env, 'judge');
       await call(env, world.admin, 'POST', `/api/competitions/${world.competitionId}/staff`, { accountId: s.accountId, role: 'judge' });
+      // also on the panel of the finished competition: a judge's write there meets a state that refuses it
+      await call(env, lockedAdmin, 'POST', `/api/competitions/${lockedId}/staff`, { accountId: s.accountId, role: 'judge' });
       return s;
     }
     if (who === 'person') {
@@ -298,6 +303,15 @@ describe('contract fuzz: every operation of the OpenAPI document, valid and host
 
   beforeAll(async () => {
     env = await makeTestEnv();
+    // A second competition taken to the end (marks locked, decoded, results on public notice), so that results,
+    // notices and the public pages answer with real objects, and every state-dependent write meets a state
+    // that refuses it. Then the competition the fuzzer's roles belong to, in the marking phase.
+    const locked = await lockedWorld(env, 2);
+    lockedAdmin = locked.admin;
+    lockedId = locked.competitionId;
+    await decode(env, locked);
+    env.clock.advance(3 * 3_600_000); // past the appeal window
+    await expectOk(await call(env, locked.admin, 'POST', `/api/competitions/${locked.competitionId}/notice`, { workingDays: 5 }), 'notice');
     world = await buildCompetition(env, 'marking');
     sessions.set('admin', await freshSession('admin'));
   }, 300_000);
