@@ -104,7 +104,7 @@ describe('changing the rules before the results are final recomputes them', () =
     // saving it unchanged still passes.
     const renamed = await update(() => ({ venue: '市技师学院西校区' }));
     expect(renamed.statusCode, renamed.body).toBe(409);
-    expect(renamed.json().error).toMatchObject({ message: '成绩已确定，基本信息不能再修改', issues: [{ field: 'venue', message: '成绩已确定' }] });
+    expect(renamed.json().error).toMatchObject({ message: '成绩已确定，不能再修改：地点', issues: [{ field: 'venue', message: '成绩已确定，不能再修改' }] });
     expect((await update(() => ({}))).statusCode).toBe(200);
   });
 });
