@@ -10,7 +10,7 @@ import { buildAccount, call, login, makeTestEnv, sessionAs, type Session, type T
 
 /**
  * 加密 — codes stay sealed until decoding. A role × view walk over a populated competition in the
- * drawn, marking and locked states: every GET route under /api/competitions/{id}/… and /api/public/…
+ * drawn, marking and locked states: every GET route under /api/competitions/{id}/…, /api/me/… and /api/public/…
  * (read from the OpenAPI document, so a new route is walked without anyone listing it), the Excel
  * exports included, as every role. No response may hold a code together with anything that
  * identifies the same entry: its exam number, name, ID number or unit name anywhere in the body,
@@ -85,7 +85,7 @@ async function getRoutes(): Promise<string[]> {
   const aspectId = w.aspects.find((a) => a.code === 'B1.1')!.id;
   const out: string[] = [];
   for (const [path, ops] of Object.entries(doc.paths)) {
-    if (!/^\/api\/(competitions\/\{id\}|public)\//.test(path) || !ops.get) continue;
+    if (!/^\/api\/(competitions\/\{id\}|public|me)\//.test(path) || !ops.get) continue;
     const params = ops.get.parameters ?? [];
     let variants = [path.replace('{id}', String(w.competitionId)).replace('{entryId}', String(own.entryId)).replace('{serial}', 'SM09-AAAAA-AAAAA-AAAAA-AAAAA')];
     const file = params.find((p) => p.in === 'path' && p.name === 'file');

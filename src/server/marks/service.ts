@@ -119,7 +119,7 @@ export async function submitMark(ctx: ServiceContext, competitionId: number, inp
     const judgeIds = [...new Set([judgeId, ...team, ...frame.substitutes])];
     const r = await readForMark(tx, competitionId, { entryId: entry.entryId, aspectId: aspect.id, judgeId, criterionCode: aspect.criterionCode, judgeIds });
     const judges = conflictsFrom(frame, judgeIds, r.conflicts);
-    const panel = composePanel({ assigned: team, substitutes: frame.substitutes, judges, entry: { ...entry }, size: panelSize(aspect.kind) });
+    const panel = composePanel({ assigned: team, substitutes: frame.substitutes, judges, entry, size: panelSize(aspect.kind) });
     if (!panel.panel.includes(judgeId)) throw notOnSheet(); // recused or not on the team: the same answer
     if (r.signed) await requireNotSignedOff(tx, competitionId, aspect.criterionCode); // throws with the right message
     const problem = checkMarkValue(aspect, input.value);
