@@ -76,9 +76,9 @@ async function fillCompetition(name: string) {
   await pickDate(drawer.getByLabel('报名截止'), fmt(new Date(now + 10 * 86_400_000)));
 }
 
-/** Clicks a button that opens a dialog, again if a page still settling (a list loading) swallowed the click. */
-async function openDialog(button: Locator): Promise<Locator> {
-  const dialog = page.getByRole('dialog');
+/** Clicks a button that opens the dialog `title`, again if a page still settling (a list loading) swallowed the click. */
+async function openDialog(button: Locator, title: string): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name: title });
   for (let attempt = 1; ; attempt++) {
     if (await dialog.isVisible()) return dialog; // it opened late
     await button.click();
@@ -151,20 +151,20 @@ describe('a fresh deployment (DEMO=0)', () => {
 
   it('adds a trade, a unit, its account and a person', async () => {
     await menu('工种', /\/admin\/trades$/);
-    let dialog = await openDialog(page.getByRole('button', { name: '新增工种' }));
+    let dialog = await openDialog(page.getByRole('button', { name: '新增工种' }), '新增工种');
     await dialog.getByLabel('工种名称').fill('车工');
     await dialog.getByLabel('工种代码').fill('6-04-01-01');
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByRole('cell', { name: '车工', exact: true }).waitFor();
 
     await menu('单位', /\/admin\/units/);
-    dialog = await openDialog(page.getByRole('button', { name: '新增', exact: true }));
+    dialog = await openDialog(page.getByRole('button', { name: '新增', exact: true }), '新增单位');
     await dialog.getByLabel('单位名称').fill('江川机床厂');
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByRole('cell', { name: '江川机床厂' }).waitFor();
 
     await menu('账号', /\/admin\/accounts/);
-    dialog = await openDialog(page.getByRole('button', { name: '新增', exact: true }));
+    dialog = await openDialog(page.getByRole('button', { name: '新增', exact: true }), '新增账号');
     await dialog.getByLabel('用户名').fill('jichuang');
     await dialog.getByLabel('姓名或名称').fill('江川机床厂');
     await choose(dialog, '角色', '单位');
@@ -174,7 +174,7 @@ describe('a fresh deployment (DEMO=0)', () => {
     await page.getByRole('cell', { name: 'jichuang' }).waitFor();
 
     await menu('人员', /\/admin\/people/);
-    dialog = await openDialog(page.getByRole('button', { name: '新增', exact: true }));
+    dialog = await openDialog(page.getByRole('button', { name: '新增', exact: true }), '新增人员');
     await dialog.getByLabel('姓名').fill('张伟');
     await dialog.getByLabel('身份证号').fill(makeIdNumber('330106', '1990-03-15', 11, 'M'));
     await choose(dialog, '单位', '江川机床厂');
