@@ -3,7 +3,8 @@
  * through the screens alone: the administrator creates the campaign with its committee, activity
  * and launching notice, a trade, a unit and its account, a person, and a competition, and opens
  * registration; the unit account signs in and registers its contestant, and the organizers' list
- * shows the registration. Screenshots of the campaign screens at 1440 px and 390 px go to /tmp.
+ * shows the registration; an identical competition is refused on screen and a draft is deleted from
+ * the list. Screenshots of the campaign screens at 1440 px and 390 px go to /tmp.
  */
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +60,36 @@ const fmt = (d: Date) => {
   const p = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())} ${p(d.getHours())}:${p(d.getMinutes())}`;
 };
+
+/** Opens 新建竞赛 on the competitions list and fills the set-up (车工, registration open now). */
+async function fillCompetition(name: string) {
+  await page.getByRole('button', { name: '新建竞赛' }).click();
+  const drawer = page.getByRole('dialog');
+  await drawer.getByLabel('竞赛名称').fill(name);
+  await choose(drawer, '工种', '车工');
+  await pickDate(drawer.getByLabel('开始日期'), '2026-05-22');
+  await pickDate(drawer.getByLabel('结束日期'), '2026-05-24');
+  await drawer.getByLabel('比赛地点').fill('市技师学院实训中心');
+  await drawer.getByLabel('工位数').fill('20');
+  const now = Date.now();
+  await pickDate(drawer.getByLabel('报名开始'), fmt(new Date(now - 86_400_000)));
+  await pickDate(drawer.getByLabel('报名截止'), fmt(new Date(now + 10 * 86_400_000)));
+}
+
+/** Clicks a button that opens the dialog `title`, again if a page still settling (a list loading) swallowed the click. */
+async function openDialog(button: Locator, title: string): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name: title });
+  for (let attempt = 1; ; attempt++) {
+    if (await dialog.isVisible()) return dialog; // it opened late
+    await button.click();
+    try {
+      await dialog.waitFor({ timeout: 5_000 });
+      return dialog;
+    } catch (e) {
+      if (attempt >= 3) throw e;
+    }
+  }
+}
 
 async function menu(name: string, url: RegExp) {
   await page.getByRole('menuitem', { name, exact: true }).click();
@@ -120,23 +151,20 @@ describe('a fresh deployment (DEMO=0)', () => {
 
   it('adds a trade, a unit, its account and a person', async () => {
     await menu('工种', /\/admin\/trades$/);
-    await page.getByRole('button', { name: '新增工种' }).click();
-    let dialog = page.getByRole('dialog');
+    let dialog = await openDialog(page.getByRole('button', { name: '新增工种' }), '新增工种');
     await dialog.getByLabel('工种名称').fill('车工');
     await dialog.getByLabel('工种代码').fill('6-04-01-01');
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByRole('cell', { name: '车工', exact: true }).waitFor();
 
     await menu('单位', /\/admin\/units/);
-    await page.getByRole('button', { name: '新增', exact: true }).click();
-    dialog = page.getByRole('dialog');
+    dialog = await openDialog(page.getByRole('button', { name: '新增', exact: true }), '新增单位');
     await dialog.getByLabel('单位名称').fill('江川机床厂');
     await dialog.getByRole('button', { name: '保存' }).click();
     await page.getByRole('cell', { name: '江川机床厂' }).waitFor();
 
     await menu('账号', /\/admin\/accounts/);
-    await page.getByRole('button', { name: '新增', exact: true }).click();
-    dialog = page.getByRole('dialog');
+    dialog = await openDialog(page.getByRole('button', { name: '新增', exact: true }), '新增账号');
     await dialog.getByLabel('用户名').fill('jichuang');
     await dialog.getByLabel('姓名或名称').fill('江川机床厂');
     await choose(dialog, '角色', '单位');
@@ -146,8 +174,7 @@ describe('a fresh deployment (DEMO=0)', () => {
     await page.getByRole('cell', { name: 'jichuang' }).waitFor();
 
     await menu('人员', /\/admin\/people/);
-    await page.getByRole('button', { name: '新增', exact: true }).click();
-    dialog = page.getByRole('dialog');
+    dialog = await openDialog(page.getByRole('button', { name: '新增', exact: true }), '新增人员');
     await dialog.getByLabel('姓名').fill('张伟');
     await dialog.getByLabel('身份证号').fill(makeIdNumber('330106', '1990-03-15', 11, 'M'));
     await choose(dialog, '单位', '江川机床厂');
@@ -158,17 +185,8 @@ describe('a fresh deployment (DEMO=0)', () => {
 
   it('creates a competition in the campaign and opens registration', async () => {
     await menu('技能竞赛', /\/admin\/competitions$/);
-    await page.getByRole('button', { name: '新建竞赛' }).click();
+    await fillCompetition(COMPETITION);
     const drawer = page.getByRole('dialog');
-    await drawer.getByLabel('竞赛名称').fill(COMPETITION);
-    await choose(drawer, '工种', '车工');
-    await pickDate(drawer.getByLabel('开始日期'), '2026-05-22');
-    await pickDate(drawer.getByLabel('结束日期'), '2026-05-24');
-    await drawer.getByLabel('比赛地点').fill('市技师学院实训中心');
-    await drawer.getByLabel('工位数').fill('20');
-    const now = Date.now();
-    await pickDate(drawer.getByLabel('报名开始'), fmt(new Date(now - 86_400_000)));
-    await pickDate(drawer.getByLabel('报名截止'), fmt(new Date(now + 10 * 86_400_000)));
     await drawer.getByRole('button', { name: '新建竞赛' }).click();
     await page.waitForURL(/\/admin\/competitions\/\d+/);
 
@@ -199,6 +217,27 @@ describe('a fresh deployment (DEMO=0)', () => {
     await page.reload();
     const row = page.getByTestId('competitions-table').getByRole('row').filter({ hasText: COMPETITION });
     await expect.poll(() => row.innerText(), POLL).toMatch(/报名中[\s\S]*待审核 1/);
+  });
+
+  it('refuses the same competition twice on screen, and deletes a draft from the list', async () => {
+    await menu('技能竞赛', /\/admin\/competitions$/);
+    await fillCompetition(COMPETITION);
+    const drawer = page.getByRole('dialog');
+    await drawer.getByRole('button', { name: '新建竞赛' }).click();
+    await drawer.getByText(`本次活动中已有同一工种、同一等级的竞赛「${COMPETITION}」，请勿重复建立`).waitFor();
+    await drawer.getByLabel('竞赛名称').fill(`${COMPETITION}（备用）`);
+    await drawer.getByRole('button', { name: '新建竞赛' }).click();
+    await page.waitForURL(/\/admin\/competitions\/\d+/);
+
+    await menu('技能竞赛', /\/admin\/competitions$/);
+    const spare = page.getByTestId('competitions-table').getByRole('row').filter({ hasText: '（备用）' });
+    await expect.poll(() => spare.innerText(), POLL).toContain('筹备');
+    await spare.getByRole('button', { name: '删除' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: '确定' }).click();
+    await expect.poll(() => spare.count(), POLL).toBe(0);
+    // The competition with a registration has no delete action.
+    const real = page.getByTestId('competitions-table').getByRole('row').filter({ hasText: COMPETITION });
+    expect(await real.getByRole('button', { name: '删除' }).count()).toBe(0);
   });
 
   it('shows the campaign screens on a phone (390 px)', async () => {
