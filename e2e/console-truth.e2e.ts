@@ -74,6 +74,27 @@ describe('a finished competition (成绩已确定) says so on every tab', () => 
   });
 });
 
+describe('at 1440 px the key columns and actions are in view', () => {
+  const inView = async (loc: ReturnType<Page['locator']>) => {
+    await loc.waitFor();
+    const box = (await loc.boundingBox())!;
+    return box.x >= 0 && box.x + box.width <= 1440;
+  };
+  it('成绩: 认定 (not 拟认定, the results are final) and the explanation', async () => {
+    await page.goto(`/admin/competitions/${ids.get('车工')}?tab=results`);
+    const table = page.getByTestId('results-table');
+    expect(await inView(table.getByRole('columnheader', { name: '认定', exact: true }).first())).toBe(true);
+    expect(await table.getByRole('columnheader', { name: '拟认定' }).count()).toBe(0);
+    expect(await inView(table.getByRole('button', { name: '说明', exact: true }).first())).toBe(true);
+  });
+  it('申诉: 仲裁意见 in view; 证书: 撤销 in view', async () => {
+    await page.goto(`/admin/competitions/${ids.get('车工')}?tab=appeals`);
+    expect(await inView(page.getByRole('columnheader', { name: '仲裁意见' }).first())).toBe(true);
+    await page.goto(`/admin/competitions/${ids.get('车工')}?tab=certificates`);
+    expect(await inView(page.getByRole('button', { name: '撤销' }).first())).toBe(true);
+  });
+});
+
 describe('theory scores', () => {
   it('shows the saved score in its row after saving and after a reload (every row said "不修改")', async () => {
     await page.goto(`/admin/competitions/${marking.competitionId}?tab=progress`);
