@@ -40,6 +40,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'import.accounts.commit': { zh: '导入账号', en: 'Accounts imported' },
   'judge.assign': { zh: '评分分工', en: 'Marking panels assigned' },
   'judge.conflict.declare': { zh: '回避申报', en: 'Conflict declared' },
+  'judge.conflict.report': { zh: '裁判报告认识选手（按编号回避）', en: 'Judge reported knowing a contestant (recused by code)' },
   'marks.part_scores': { zh: '录入理论/答辩成绩', en: 'Theory/oral scores entered' },
   'marks.signoff': { zh: '签字确认成绩', en: 'Marks signed off' },
   'notice.publish': { zh: '发布公示', en: 'Notice published' },
