@@ -48,10 +48,13 @@ async function choose(scope: Page | Locator, label: string, option: string) {
  * button when it has one (date and time), else by leaving the field (Enter would submit the form).
  */
 async function pickDate(input: Locator, value: string) {
+  // The previous picker's panel may still be fading out: wait until none is open.
+  const open = page.locator('.ant-picker-dropdown:visible');
+  await expect.poll(() => open.count(), POLL).toBe(0);
   await input.click();
   await input.fill(value);
   const ok = page.locator('.ant-picker-dropdown:visible .ant-picker-ok button');
-  if (await ok.count()) await ok.click();
+  if (await ok.count()) await ok.last().click();
   else await input.press('Tab');
   await expect.poll(() => input.inputValue(), POLL).toBe(value);
 }

@@ -40,10 +40,15 @@ describe('teams with fewer than k entrants', () => {
     await loginThroughUi(page, 'admin', server.passwordOf('admin'));
     await page.goto(`/admin/competitions/${open.competitionId}?tab=setup`);
     await page.getByText('更多规则（组织奖、晋级）').click();
-    const field = page.getByLabel('计分人数不足的单位');
+    const field = page.locator('.ant-form-item').filter({ hasText: '计分人数不足的单位' }).locator('.ant-select');
     await field.waitFor();
-    await field.click({ force: true });
-    await page.locator('.ant-select-item-option').filter({ hasText: '按已有选手的总成绩之和排名' }).click();
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '按已有选手的总成绩之和排名' });
+    // The panel may still be unfolding: open the list until the option shows.
+    await expect.poll(async () => {
+      if (!(await option.count())) await field.click();
+      return option.count();
+    }, { timeout: 15_000 }).toBeGreaterThan(0);
+    await option.click();
     await page.getByRole('button', { name: '保存', exact: true }).click();
     await page.getByText('已保存').waitFor();
     await expect.poll(async () => (await admin.get<Competition>(`/api/competitions/${open.competitionId}`)).rules.teamBelowK, { timeout: 15_000 }).toBe('ranked');
