@@ -3,7 +3,7 @@
 // font, in the same run. Both build complete files in memory; rounds alternate to share any drift.
 import PDFDocument from 'pdfkit';
 import { fontBytes } from '../src/server/pdf/document.js';
-import { renderCertificate } from '../src/server/certificates/render.js';
+import { renderCertificate } from '../src/server/core/certificates/render.js';
 import { newSerial } from '../src/shared/certificates/serial.js';
 import type { Certificate } from '../src/shared/contracts/certificates.js';
 import { report } from './lib.js';

@@ -8,12 +8,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { accounts } from '../src/server/accounts/tables.js';
-import { hashPassword } from '../src/server/auth/password.js';
+import { accounts } from '../src/server/core/accounts/tables.js';
+import { hashPassword } from '../src/server/core/auth/password.js';
 import { openDatabase } from '../src/server/db/client.js';
 import { fillPeople } from '../src/server/test/people-fill.js';
-import { trades } from '../src/server/trades/tables.js';
-import { units } from '../src/server/units/tables.js';
+import { trades } from '../src/server/core/trades/tables.js';
+import { units } from '../src/server/core/units/tables.js';
 import { report } from './lib.js';
 
 const ROWS = Number(process.env.BENCH_EXPORT_ROWS ?? 200_000);

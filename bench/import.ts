@@ -9,11 +9,11 @@ import ExcelJS, { type Row } from '../src/server/excel/exceljs.js';
 import { PEOPLE_SHEET } from '../src/shared/excel/people-sheet.js';
 import { makeIdNumber } from '../src/shared/idcard.js';
 import { openDatabase } from '../src/server/db/client.js';
-import { commitImport, importPhases, previewImport, type ImportPhase } from '../src/server/imports/service.js';
-import { PiiCipher } from '../src/server/pii/cipher.js';
-import { insertUnits } from '../src/server/units/service.js';
-import { trades } from '../src/server/trades/tables.js';
-import { accounts } from '../src/server/accounts/tables.js';
+import { commitImport, importPhases, previewImport, type ImportPhase } from '../src/server/core/imports/service.js';
+import { PiiCipher } from '../src/server/core/pii/cipher.js';
+import { insertUnits } from '../src/server/core/units/service.js';
+import { trades } from '../src/server/core/trades/tables.js';
+import { accounts } from '../src/server/core/accounts/tables.js';
 import { systemClock } from '../src/server/context.js';
 import { report, time } from './lib.js';
 

@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { MarkingSchemeDraft } from '../src/shared/competition/scheme.js';
-import { accounts } from '../src/server/accounts/tables.js';
-import { campaigns } from '../src/server/campaign/tables.js';
+import { accounts } from '../src/server/core/accounts/tables.js';
+import { campaigns } from '../src/server/core/campaign/tables.js';
 import { systemClock, type ServiceContext } from '../src/server/context.js';
 import { openDatabase } from '../src/server/db/client.js';
-import { PiiCipher } from '../src/server/pii/cipher.js';
-import { trades } from '../src/server/trades/tables.js';
+import { PiiCipher } from '../src/server/core/pii/cipher.js';
+import { trades } from '../src/server/core/trades/tables.js';
 /** Prints a benchmark line: our figure beside its baseline from the same run, and the ratio. */
 export function report(name: string, ours: { label: string; value: number; unit: string }, base: { label: string; value: number; unit: string }, goal: string) {
   const ratio = ours.value / base.value;

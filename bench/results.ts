@@ -7,14 +7,14 @@
 import fs from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { CompetitionInput, CompetitionRules } from '../src/shared/contracts/competitions.js';
-import { createCompetition } from '../src/server/competitions/service.js';
+import { createCompetition } from '../src/server/competition/competitions/service.js';
 import { rowsOf } from '../src/server/db/sql-helpers.js';
-import { computeRanked, computeResults } from '../src/server/results/compute.js';
+import { computeRanked, computeResults } from '../src/server/competition/results/compute.js';
 import { individualAwards } from '../src/shared/results/awards.js';
 import { organizationStandings } from '../src/shared/results/organization.js';
 import { rankContestants } from '../src/shared/results/ranking.js';
 import { teamStandings } from '../src/shared/results/teams.js';
-import { saveScheme } from '../src/server/schemes/service.js';
+import { saveScheme } from '../src/server/competition/schemes/service.js';
 import { benchDatabase, judgementScheme, report, time } from './lib.js';
 
 const CONTESTANTS = Number(process.env.BENCH_RESULTS_CONTESTANTS ?? 100_000);

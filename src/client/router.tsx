@@ -1,32 +1,32 @@
 import { createRootRouteWithContext, createRoute, createRouter, lazyRouteComponent, Outlet, redirect, type RouteComponent } from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import type { Role } from '../shared/contracts/auth';
-import { HomePage } from './pages/HomePage';
-import { LoginPage } from './pages/LoginPage';
-import { NotFoundPage } from './pages/NotFoundPage';
+import { HomePage } from './core/pages/HomePage';
+import { LoginPage } from './core/pages/LoginPage';
+import { NotFoundPage } from './core/pages/NotFoundPage';
 import { meQuery } from './session';
 
 // The console is loaded only after sign-in, so the public page stays light on a phone.
 const AdminLayout = lazyRouteComponent(() => import('./components/AdminLayout'), 'AdminLayout');
-const AdminHomePage = lazyRouteComponent(() => import('./pages/AdminHomePage'), 'AdminHomePage');
-const CampaignPage = lazyRouteComponent(() => import('./pages/CampaignPage'), 'CampaignPage');
-const TradesPage = lazyRouteComponent(() => import('./pages/TradesPage'), 'TradesPage');
-const UnitsPage = lazyRouteComponent(() => import('./pages/UnitsPage'), 'UnitsPage');
-const PeoplePage = lazyRouteComponent(() => import('./pages/PeoplePage'), 'PeoplePage');
-const AccountsPage = lazyRouteComponent(() => import('./pages/AccountsPage'), 'AccountsPage');
-const AuditPage = lazyRouteComponent(() => import('./pages/AuditPage'), 'AuditPage');
-const PasswordPage = lazyRouteComponent(() => import('./pages/PasswordPage'), 'PasswordPage');
-const MyPage = lazyRouteComponent(() => import('./pages/MyPage'), 'MyPage');
-const CompetitionsPage = lazyRouteComponent(() => import('./pages/CompetitionsPage'), 'CompetitionsPage');
-const CompetitionPage = lazyRouteComponent(() => import('./pages/CompetitionPage'), 'CompetitionPage');
-const MarkingHomePage = lazyRouteComponent(() => import('./pages/MarkingHomePage'), 'MarkingHomePage');
-const MarkingPage = lazyRouteComponent(() => import('./pages/MarkingPage'), 'MarkingPage');
+const AdminHomePage = lazyRouteComponent(() => import('./core/pages/AdminHomePage'), 'AdminHomePage');
+const CampaignPage = lazyRouteComponent(() => import('./core/pages/CampaignPage'), 'CampaignPage');
+const TradesPage = lazyRouteComponent(() => import('./core/pages/TradesPage'), 'TradesPage');
+const UnitsPage = lazyRouteComponent(() => import('./core/pages/UnitsPage'), 'UnitsPage');
+const PeoplePage = lazyRouteComponent(() => import('./core/pages/PeoplePage'), 'PeoplePage');
+const AccountsPage = lazyRouteComponent(() => import('./core/pages/AccountsPage'), 'AccountsPage');
+const AuditPage = lazyRouteComponent(() => import('./core/pages/AuditPage'), 'AuditPage');
+const PasswordPage = lazyRouteComponent(() => import('./core/pages/PasswordPage'), 'PasswordPage');
+const MyPage = lazyRouteComponent(() => import('./core/pages/MyPage'), 'MyPage');
+const CompetitionsPage = lazyRouteComponent(() => import('./competition/pages/CompetitionsPage'), 'CompetitionsPage');
+const CompetitionPage = lazyRouteComponent(() => import('./competition/pages/CompetitionPage'), 'CompetitionPage');
+const MarkingHomePage = lazyRouteComponent(() => import('./competition/pages/MarkingHomePage'), 'MarkingHomePage');
+const MarkingPage = lazyRouteComponent(() => import('./competition/pages/MarkingPage'), 'MarkingPage');
 const PrintLayout = lazyRouteComponent(() => import('./components/PrintLayout'), 'PrintLayout');
-const ScoreSheetPage = lazyRouteComponent(() => import('./pages/ScoreSheetPage'), 'ScoreSheetPage');
-const DrawPrintPage = lazyRouteComponent(() => import('./pages/DrawPrintPage'), 'DrawPrintPage');
-const CalendarPage = lazyRouteComponent(() => import('./pages/CalendarPage'), 'CalendarPage');
-const PublicResultsPage = lazyRouteComponent(() => import('./pages/PublicResultsPage'), 'PublicResultsPage');
-const PublicNoticePage = lazyRouteComponent(() => import('./pages/PublicNoticePage'), 'PublicNoticePage');
+const ScoreSheetPage = lazyRouteComponent(() => import('./competition/pages/ScoreSheetPage'), 'ScoreSheetPage');
+const DrawPrintPage = lazyRouteComponent(() => import('./competition/pages/DrawPrintPage'), 'DrawPrintPage');
+const CalendarPage = lazyRouteComponent(() => import('./core/pages/CalendarPage'), 'CalendarPage');
+const PublicResultsPage = lazyRouteComponent(() => import('./competition/pages/PublicResultsPage'), 'PublicResultsPage');
+const PublicNoticePage = lazyRouteComponent(() => import('./core/pages/PublicNoticePage'), 'PublicNoticePage');
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   component: Outlet,

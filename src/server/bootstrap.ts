@@ -2,14 +2,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
-import { accounts } from './accounts/tables.js';
-import { insertAccount } from './accounts/service.js';
-import { recordAudit } from './audit/service.js';
-import { campaigns } from './campaign/tables.js';
+import { accounts } from './core/accounts/tables.js';
+import { insertAccount } from './core/accounts/service.js';
+import { recordAudit } from './core/audit/service.js';
+import { campaigns } from './core/campaign/tables.js';
 import type { Clock } from './context.js';
 import type { Db } from './db/client.js';
 import { loadDemo } from './demo/load.js';
-import type { PiiCipher } from './pii/cipher.js';
+import type { PiiCipher } from './core/pii/cipher.js';
 
 export interface BootstrapResult {
   adminCreated: boolean;

@@ -1,6 +1,6 @@
 import type { Role } from '../shared/contracts/auth.js';
 import type { Db, Tx } from './db/client.js';
-import type { PiiCipher } from './pii/cipher.js';
+import type { PiiCipher } from './core/pii/cipher.js';
 
 /** Who is acting. `null` is the anonymous public. */
 export interface Actor {

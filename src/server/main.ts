@@ -5,7 +5,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { systemClock } from './context.js';
 import { openDatabase } from './db/client.js';
 import { DataDirLockedError, lockDataDir } from './db/lock.js';
-import { loadMasterKey, PiiCipher } from './pii/cipher.js';
+import { loadMasterKey, PiiCipher } from './core/pii/cipher.js';
 
 async function main() {
   const started = performance.now();
@@ -17,7 +17,7 @@ async function main() {
   const app = await buildApp({ database, pii, cookieSecure: config.cookieSecure, trustProxy: config.trustProxy, logger: { level: config.logLevel } });
 
   // Background work (certificate ZIPs, the sweep that makes due notices final) runs in the app's
-  // job worker, on the database's job queue: see src/server/jobs.
+  // job worker, on the database's job queue: see src/server/core/jobs.
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -1,5 +1,5 @@
 // npm run audit:verify — recomputes the audit log's hash chain and reports the first broken link.
-import { verifyAuditChain } from '../audit/service.js';
+import { verifyAuditChain } from '../core/audit/service.js';
 import { DataDirLockedError } from '../db/lock.js';
 import { openConfigured } from './open.js';
 

@@ -6,11 +6,11 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../core/audit/service.js';
 import { openDatabase } from '../db/client.js';
-import { loadMasterKey, PiiCipher } from '../pii/cipher.js';
-import { insertUnits } from '../units/service.js';
-import { units } from '../units/tables.js';
+import { loadMasterKey, PiiCipher } from '../core/pii/cipher.js';
+import { insertUnits } from '../core/units/service.js';
+import { units } from '../core/units/tables.js';
 import { createBackup, readBackupArchive, readTar, writeTar } from './backup.js';
 import { restoreBackup } from './restore.js';
 

@@ -10,13 +10,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { count, isNotNull } from 'drizzle-orm';
-import { verifyAuditChain } from '../audit/service.js';
-import { auditLog } from '../audit/tables.js';
+import { verifyAuditChain } from '../core/audit/service.js';
+import { auditLog } from '../core/audit/tables.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
-import { people } from '../people/tables.js';
-import { loadMasterKey, PiiCipher } from '../pii/cipher.js';
-import { units } from '../units/tables.js';
+import { people } from '../core/people/tables.js';
+import { loadMasterKey, PiiCipher } from '../core/pii/cipher.js';
+import { units } from '../core/units/tables.js';
 import {
   BackupError, CREDENTIALS_FILE, KEY_FILE, PGDATA_ENTRY, keyFingerprint, lockForTool, readBackupArchive, utcStamp, type BackupManifest,
 } from './backup.js';

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role } from '../../shared/contracts/auth.js';
-import { resolveSession, SESSION_COOKIE } from '../auth/sessions.js';
+import { resolveSession, SESSION_COOKIE } from '../core/auth/sessions.js';
 import type { Actor } from '../context.js';
 import type { Db } from '../db/client.js';
 import { AppError, forbidden, unauthenticated } from './errors.js';

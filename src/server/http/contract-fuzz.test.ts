@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { insertAccount } from '../accounts/service.js';
-import { entries } from '../entries/tables.js';
+import { insertAccount } from '../core/accounts/service.js';
+import { entries } from '../competition/entries/tables.js';
 import { INPUT_DB_ERRORS } from './error-handler.js';
 import { backend, buildAccount, call, login, makeTestEnv, PASSWORD, sessionAs, type Session, type TestEnv } from '../test/harness.js';
 import { buildCompetition, type CompetitionWorld } from '../test/competition-fixture.js';
-import { decode, expectOk, lockedWorld } from '../outcomes/test-world.js';
+import { decode, expectOk, lockedWorld } from '../competition/outcomes/test-world.js';
 import type { Role } from '../../shared/contracts/auth.js';
 
 /**

@@ -1,10 +1,10 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMPETITION_STATUSES, type CompetitionStatus } from '../../shared/competition/states.js';
-import { sessions } from '../accounts/tables.js';
-import { entries } from '../entries/tables.js';
-import { finalizeDueNotices } from '../notices/finality.js';
-import { decode, expectOk, lockedWorld, personSession } from '../outcomes/test-world.js';
+import { sessions } from '../core/accounts/tables.js';
+import { entries } from '../competition/entries/tables.js';
+import { finalizeDueNotices } from '../core/notices/finality.js';
+import { decode, expectOk, lockedWorld, personSession } from '../competition/outcomes/test-world.js';
 import { buildCompetition, type CompetitionWorld } from '../test/competition-fixture.js';
 import { buildTrade, call, makeTestEnv, type Session, type TestEnv } from '../test/harness.js';
 

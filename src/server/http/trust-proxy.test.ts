@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LoginThrottle } from '../auth/throttle.js';
+import { LoginThrottle } from '../core/auth/throttle.js';
 import { loadConfig, parseTrustProxy } from '../config.js';
 import { buildAccount, makeTestEnv, PASSWORD, type TestEnv } from '../test/harness.js';
 

@@ -2,8 +2,8 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawReplyDefaul
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Clock, ServiceContext } from '../context.js';
 import type { Database } from '../db/client.js';
-import type { PiiCipher } from '../pii/cipher.js';
-import type { LoginThrottle } from '../auth/throttle.js';
+import type { PiiCipher } from '../core/pii/cipher.js';
+import type { LoginThrottle } from '../core/auth/throttle.js';
 
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 

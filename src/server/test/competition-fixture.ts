@@ -1,5 +1,5 @@
 import type { MarkingSchemeDraft } from '../../shared/competition/scheme.js';
-import { campaigns } from '../campaign/tables.js';
+import { campaigns } from '../core/campaign/tables.js';
 import { buildAccount, buildPerson, buildTrade, buildUnit, call, login, sessionAs, type Session, type TestEnv } from './harness.js';
 
 /** A scheme of two criteria: A measured (60), B judged by panels of three (40). Totals 100. */

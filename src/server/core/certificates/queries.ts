@@ -1,0 +1,49 @@
+import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import type { Certificate } from '../../../shared/contracts/certificates.js';
+import type { DbOrTx } from '../../db/client.js';
+import { entries } from '../../competition/entries/tables.js';
+import { outcomes } from '../../competition/outcomes/tables.js';
+import { people } from '../people/tables.js';
+import { units } from '../units/tables.js';
+import { certificates } from './tables.js';
+
+/**
+ * The unit a certificate belongs to: the outcome's unit (team and organization awards), else the
+ * unit the person entered the competition for, else the person's unit.
+ */
+export const holderUnitId = sql<number | null>`coalesce(${outcomes.unitId}, ${entries.unitId}, ${people.unitId})`;
+
+/** Certificates with their outcome's kind and holder, for presenting and for access checks. */
+export function selectCertificates(db: DbOrTx, where: SQL | undefined) {
+  return db.select({ c: certificates, kind: outcomes.kind, personId: outcomes.personId, unitId: holderUnitId })
+    .from(certificates)
+    .innerJoin(outcomes, eq(outcomes.id, certificates.outcomeId))
+    .leftJoin(entries, eq(entries.id, outcomes.entryId))
+    .leftJoin(people, eq(people.id, outcomes.personId))
+    .where(where)
+    .orderBy(asc(certificates.id));
+}
+export type CertificateRow = Awaited<ReturnType<typeof selectCertificates>>[number];
+
+export function presentCertificate({ c, kind }: CertificateRow): Certificate {
+  return {
+    id: c.id, serial: c.serial, kind, holderName: c.holderName, holderIdMasked: c.holderIdMasked, unitName: c.unitName,
+    tradeName: c.tradeName, competitionName: c.competitionName, title: c.title, issuer: c.issuer, issuedOn: c.issuedOn,
+    status: c.status, revokedAt: c.revokedAt?.toISOString() ?? null, revokeReason: c.revokeReason,
+  };
+}
+
+/** Outcomes of a competition that have no certificate yet, with what the certificate prints. */
+export function outcomesWithoutCertificate(db: DbOrTx, competitionId: number) {
+  return db.select({
+    id: outcomes.id, kind: outcomes.kind, title: outcomes.title, level: outcomes.level, rank: outcomes.rank, decidedOn: outcomes.decidedOn,
+    personName: people.name, idNumberMasked: people.idNumberMasked, unitName: units.name,
+  })
+    .from(outcomes)
+    .leftJoin(certificates, eq(certificates.outcomeId, outcomes.id))
+    .leftJoin(entries, eq(entries.id, outcomes.entryId))
+    .leftJoin(people, eq(people.id, outcomes.personId))
+    .leftJoin(units, sql`${units.id} = ${holderUnitId}`)
+    .where(and(eq(outcomes.competitionId, competitionId), isNull(certificates.id)))
+    .orderBy(asc(outcomes.id));
+}

@@ -1,0 +1,35 @@
+import { date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { CertificateStatus } from '../../../shared/contracts/certificates.js';
+import { accounts } from '../accounts/tables.js';
+import { competitions } from '../../competition/competitions/tables.js';
+import { outcomes } from '../../competition/outcomes/tables.js';
+
+/**
+ * 证书: one per outcome, with an unguessable serial (random, not a counter) printed on it and
+ * encoded in its QR code; /verify/<serial> shows whether it is valid or revoked. The printed facts
+ * are copied here at issue so the certificate reads the same whatever changes later.
+ */
+export const certificates = pgTable(
+  'certificates',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    serial: text('serial').notNull(),
+    outcomeId: integer('outcome_id').notNull().references(() => outcomes.id),
+    competitionId: integer('competition_id').notNull().references(() => competitions.id),
+    holderName: text('holder_name').notNull(),
+    holderIdMasked: text('holder_id_masked'),
+    unitName: text('unit_name').notNull(),
+    tradeName: text('trade_name').notNull(),
+    competitionName: text('competition_name').notNull(),
+    title: text('title').notNull(),
+    issuer: text('issuer').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }).notNull(),
+    status: text('status').$type<CertificateStatus>().notNull().default('valid'),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: integer('revoked_by').references(() => accounts.id),
+    revokeReason: text('revoke_reason'),
+    issuedBy: integer('issued_by').references(() => accounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('certificates_serial_uq').on(t.serial), uniqueIndex('certificates_outcome_uq').on(t.outcomeId), index('certificates_competition_idx').on(t.competitionId)],
+);

@@ -1,5 +1,0 @@
-/**
- * Every kind of list that goes through public notice registers itself here on import, so the
- * finality sweep knows them all however the server was started. Add later selections here.
- */
-import '../outcomes/notice-subject.js';
