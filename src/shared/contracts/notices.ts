@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IsoDate, Name, Text } from './common.js';
 
 /** Kinds of list that go through public notice (公示). Later selections add theirs. */
-export const NOTICE_KINDS = ['competition-results'] as const;
+export const NOTICE_KINDS = ['competition-results', 'selection-shortlist', 'selection-experts'] as const;
 export const NoticeKind = z.enum(NOTICE_KINDS);
 export type NoticeKind = z.infer<typeof NoticeKind>;
 

@@ -61,7 +61,7 @@ export async function issueCertificates(ctx: ServiceContext, competitionId: numb
       const issuedOn = input.issuedOn ?? noticeDate ?? o.decidedOn;
       const byUnit = heldByUnit(o.kind);
       return {
-        serial: newSerial(Number(issuedOn.slice(0, 4))), outcomeId: o.id, competitionId,
+        serial: newSerial(Number(issuedOn.slice(0, 4))), sourceKind: 'competition-outcome' as const, sourceId: o.id, outcomeId: o.id, competitionId,
         holderName: (byUnit ? o.unitName : o.personName) ?? '', holderIdMasked: byUnit ? null : o.idNumberMasked,
         unitName: o.unitName ?? '', tradeName, competitionName: c.name, title: certificateTitle(o, tradeName),
         issuer, issuedOn, issuedBy: ctx.actor!.id, createdAt: now,

@@ -14,8 +14,12 @@ export const certificates = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     serial: text('serial').notNull(),
-    outcomeId: integer('outcome_id').notNull().references(() => outcomes.id),
-    competitionId: integer('competition_id').notNull().references(() => competitions.id),
+    /** What the certificate attests: a competition outcome, or a selection award (技术能手). */
+    sourceKind: text('source_kind', { enum: ['competition-outcome', 'selection-award'] }).notNull().default('competition-outcome'),
+    /** The row of that kind (outcomes.id, selection_awards.id). */
+    sourceId: integer('source_id'),
+    outcomeId: integer('outcome_id').references(() => outcomes.id),
+    competitionId: integer('competition_id').references(() => competitions.id),
     holderName: text('holder_name').notNull(),
     holderIdMasked: text('holder_id_masked'),
     unitName: text('unit_name').notNull(),
@@ -31,5 +35,5 @@ export const certificates = pgTable(
     issuedBy: integer('issued_by').references(() => accounts.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('certificates_serial_uq').on(t.serial), uniqueIndex('certificates_outcome_uq').on(t.outcomeId), index('certificates_competition_idx').on(t.competitionId)],
+  (t) => [uniqueIndex('certificates_serial_uq').on(t.serial), uniqueIndex('certificates_outcome_uq').on(t.outcomeId), index('certificates_competition_idx').on(t.competitionId), uniqueIndex('certificates_source_uq').on(t.sourceKind, t.sourceId)],
 );

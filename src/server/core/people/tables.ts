@@ -50,3 +50,23 @@ export const qualificationRecords = pgTable(
   },
   (t) => [index('qualification_records_person_idx').on(t.personId)],
 );
+
+/**
+ * 资格: what a person may sit without the usual wait — e.g. a Technical Expert who is a 技师 may
+ * sit the 高级技师 evaluation early (破格). Written by the module that grants it, with its source.
+ */
+export const qualificationEligibilities = pgTable(
+  'qualification_eligibilities',
+  {
+    id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
+    personId: integer('person_id').notNull().references(() => people.id),
+    /** The level the person may be evaluated for. */
+    level: smallint('level').notNull(),
+    early: boolean('early').notNull(),
+    tradeId: integer('trade_id').references(() => trades.id),
+    grantedOn: date('granted_on', { mode: 'string' }).notNull(),
+    source: text('source').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('qualification_eligibilities_person_idx').on(t.personId)],
+);
