@@ -58,6 +58,9 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'person.qualification.add': { zh: '添加职业资格', en: 'Qualification added' },
   'results.completion_times': { zh: '录入完成用时', en: 'Completion times entered' },
   'scheme.save': { zh: '保存评分标准', en: 'Marking scheme saved' },
+  'selection.create': { zh: '新建技术能手评选', en: 'Selection round created' },
+  'selection.rules': { zh: '修改评选规则', en: 'Selection rules changed' },
+  'selection.advance': { zh: '评选进入下一阶段', en: 'Selection stage advanced' },
   'trade.create': { zh: '新增工种', en: 'Trade added' },
   'unit.create': { zh: '新增单位', en: 'Unit added' },
   'unit.update': { zh: '修改单位', en: 'Unit changed' },
@@ -65,6 +68,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
 
 /** The entities the log names (its `entity` column, and the first part of an action). */
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
+  selection_round: { zh: '技术能手评选', en: 'Selection round' },
   account: { zh: '账号', en: 'Account' },
   amendment: { zh: '成绩更正', en: 'Amendment' },
   appeal: { zh: '申诉', en: 'Appeal' },
