@@ -26,6 +26,8 @@ const ScoreSheetPage = lazyRouteComponent(() => import('./competition/pages/Scor
 const DrawPrintPage = lazyRouteComponent(() => import('./competition/pages/DrawPrintPage'), 'DrawPrintPage');
 const CalendarPage = lazyRouteComponent(() => import('./core/pages/CalendarPage'), 'CalendarPage');
 const PublicResultsPage = lazyRouteComponent(() => import('./competition/pages/PublicResultsPage'), 'PublicResultsPage');
+const SelectionRoundsPage = lazyRouteComponent(() => import('./selection/pages/SelectionRoundsPage'), 'SelectionRoundsPage');
+const SelectionRoundPage = lazyRouteComponent(() => import('./selection/pages/SelectionRoundPage'), 'SelectionRoundPage');
 const PublicNoticePage = lazyRouteComponent(() => import('./core/pages/PublicNoticePage'), 'PublicNoticePage');
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
@@ -96,6 +98,15 @@ const markingRoute = createRoute({
   }),
 });
 
+/** 技术能手评选: a round's console, the tab in the address (?tab=…); each tab names its roles. */
+const selectionRoundRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'selection/$id',
+  component: SelectionRoundPage,
+  staticData: { roles: 'any' },
+  validateSearch: (s: Record<string, unknown>): { tab?: string } => ({ tab: optionalString(s.tab) }),
+});
+
 /** Pages made for paper (score sheets, the draw list): signed in, but without the console around them. */
 const printRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -134,6 +145,8 @@ const routeTree = rootRoute.addChildren([
   adminRoute.addChildren([
     adminIndexRoute,
     gated('campaign', STAFF, CampaignPage),
+    gated('selection', 'any', SelectionRoundsPage),
+    selectionRoundRoute,
     gated('units', ['admin', 'committee'], UnitsPage),
     gated('trades', ['admin'], TradesPage),
     gated('people', STAFF, PeoplePage),

@@ -1,3 +1,4 @@
+import { selectionEn } from '../selection/i18n';
 import type { MessageKey } from './zh';
 
 export const en: Record<MessageKey, string> = {
@@ -903,4 +904,5 @@ export const en: Record<MessageKey, string> = {
   'progress.reportedHelp': 'A judge reported knowing the contestant with these codes: that judge has left the contestant\'s panel and a substitute took the seat. Before decoding only the code is shown, not the contestant nor who reported.',
   'progress.reportedAt': 'Reported at',
   'assign.reportedWhileMarking': 'Reported while marking (code in Progress)',
+  ...selectionEn,
 };

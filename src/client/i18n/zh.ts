@@ -1,3 +1,5 @@
+import { selectionZh } from '../selection/i18n';
+
 /** Chinese, the default language. en.ts must have exactly these keys. `{name}` marks a value. */
 export const zh = {
   'app.title': '技能月',
@@ -903,6 +905,7 @@ export const zh = {
   'progress.reportedHelp': '以下编号有裁判报告认识该选手：该裁判已退出该选手的评分组，由替补裁判接替。解密前只显示编号，不显示选手或报告人。',
   'progress.reportedAt': '报告时间',
   'assign.reportedWhileMarking': '评分时报告（编号见评分进度）',
+  ...selectionZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -1,0 +1,6 @@
+/** The selection's nominations texts: zh first; en must have exactly the same keys. */
+export const zh = {
+} as const;
+
+export const en: Record<keyof typeof zh, string> = {
+};
