@@ -29,16 +29,16 @@ export function mulberry32(seed: number): () => number {
 export type Rng = () => number;
 
 /** An integer in [min, max], both inclusive. */
-function int(rng: Rng, min: number, max: number): number {
+export function int(rng: Rng, min: number, max: number): number {
   return min + Math.floor(rng() * (max - min + 1));
 }
 
-function pick<T>(rng: Rng, items: readonly T[]): T {
+export function pick<T>(rng: Rng, items: readonly T[]): T {
   return items[Math.floor(rng() * items.length)]!;
 }
 
 /** Picks an item with probability proportional to its weight. */
-function weighted<T>(rng: Rng, items: readonly (readonly [T, number])[]): T {
+export function weighted<T>(rng: Rng, items: readonly (readonly [T, number])[]): T {
   let total = 0;
   for (const [, w] of items) total += w;
   let r = rng() * total;
@@ -55,7 +55,7 @@ function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-function randomDate(rng: Rng, year: number, months: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]): string {
+export function randomDate(rng: Rng, year: number, months: readonly number[] = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]): string {
   const m = pick(rng, months);
   const d = int(rng, 1, daysInMonth(year, m));
   return `${year}-${pad2(m)}-${pad2(d)}`;
@@ -103,7 +103,7 @@ const FEMALE_GIVEN_SINGLE = [
   '倩', '晶', '丹', '红',
 ];
 
-function chineseName(rng: Rng, gender: 'M' | 'F'): string {
+export function chineseName(rng: Rng, gender: 'M' | 'F'): string {
   const surname = weighted(rng, SURNAMES);
   // Roughly a third of this generation has a one-character given name.
   const single = rng() < 0.32;
@@ -117,7 +117,7 @@ const MOBILE_PREFIXES = [
   '150', '151', '152', '153', '155', '156', '157', '158', '159', '187', '188', '189',
 ];
 
-function uniquePhone(rng: Rng, used: Set<string>): string {
+export function uniquePhone(rng: Rng, used: Set<string>): string {
   for (;;) {
     const phone = pick(rng, MOBILE_PREFIXES) + String(int(rng, 0, 99_999_999)).padStart(8, '0');
     if (!used.has(phone)) {
@@ -601,6 +601,9 @@ function buildUnits(): DemoUnit[] {
 
 export const DEMO_UNITS: DemoUnit[] = buildUnits();
 
+/** A demo unit's trade profile (machining, electric, …), e.g. for its industry body. */
+export const demoUnitProfile = (unitIndex: number): string => UNIT_SPECS[unitIndex]!.profile;
+
 // ---------------------------------------------------------------------------------------------
 // People
 // ---------------------------------------------------------------------------------------------
@@ -622,7 +625,7 @@ export type DemoPerson = {
 export const DEMO_PEOPLE_COUNT = 980;
 
 /** Birth-place region codes: mostly the city's own districts and counties, some from other provinces. */
-const BIRTH_REGIONS: readonly (readonly [string, number])[] = [
+export const BIRTH_REGIONS: readonly (readonly [string, number])[] = [
   ...DEMO_DISTRICTS.map((d) => [d.regionCode, 10] as const),
   ['330182', 6], // county-level cities of the prefecture
   ['330183', 6],
@@ -636,7 +639,7 @@ const BIRTH_REGIONS: readonly (readonly [string, number])[] = [
 ];
 
 /** Worker birth years 1960–1991, most contestants born in the late 1970s and 1980s. */
-const WORKER_BIRTH_YEARS: readonly (readonly [number, number])[] = Array.from({ length: 32 }, (_, i) => {
+export const WORKER_BIRTH_YEARS: readonly (readonly [number, number])[] = Array.from({ length: 32 }, (_, i) => {
   const y = 1960 + i;
   const w = y < 1970 ? 1 : y < 1976 ? 2.5 : y < 1987 ? 5 : y < 1990 ? 3 : 1.5;
   return [y, w] as const;
@@ -676,7 +679,7 @@ function sourceFor(level: number, year: number, viaCompetition: boolean): string
 /** Last year in which a record may fall: every record is dated before the campaign (2009-05-01). */
 const LAST_RECORD_YEAR = 2008;
 
-function workerCareer(rng: Rng, birthYear: number, tradeCode: string) {
+export function workerCareer(rng: Rng, birthYear: number, tradeCode: string) {
   const startYear = Math.min(birthYear + int(rng, 18, 21), 2009);
   const yearsInTrade = 2009 - startYear;
   const qualifications: Qualification[] = [];
