@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { UNIT_KINDS, type Unit, type UnitInput } from '../../shared/contracts/units';
@@ -11,6 +12,13 @@ export function UnitFormModal({ open, unit, onClose, onSaved }: { open: boolean;
   const t = useT();
   const labels = useLabels();
   const [form] = Form.useForm<UnitInput>();
+  const kind = Form.useWatch('kind', form);
+  // 行业组织: the industry bodies a unit may belong to (they nominate its people for the selection).
+  const bodies = useQuery({
+    queryKey: ['units', 'industry-bodies'],
+    queryFn: () => api.get<{ items: Unit[] }>('/api/units', { kind: 'industry', page: 1, pageSize: 100 }),
+    enabled: open,
+  });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -45,7 +53,7 @@ export function UnitFormModal({ open, unit, onClose, onSaved }: { open: boolean;
         name="unit"
         layout="vertical"
         onFinish={(v) => void submit(v)}
-        initialValues={unit ? { name: unit.name, kind: unit.kind, code: unit.code, district: unit.district, contactName: unit.contactName } : { kind: 'enterprise' }}
+        initialValues={unit ? { name: unit.name, kind: unit.kind, code: unit.code, district: unit.district, contactName: unit.contactName, industryId: unit.industryId } : { kind: 'enterprise' }}
       >
         <Form.Item label={t('units.name')} name="name" rules={[{ required: true, whitespace: true }]}>
           <Input />
@@ -59,6 +67,11 @@ export function UnitFormModal({ open, unit, onClose, onSaved }: { open: boolean;
         <Form.Item label={t('units.district')} name="district">
           <Input />
         </Form.Item>
+        {kind !== 'industry' && (
+          <Form.Item label={t('units.industry')} name="industryId" extra={t('units.industryHint')}>
+            <Select allowClear options={(bodies.data?.items ?? []).map((b) => ({ value: b.id, label: b.name }))} />
+          </Form.Item>
+        )}
         <Form.Item label={t('units.contactName')} name="contactName">
           <Input />
         </Form.Item>

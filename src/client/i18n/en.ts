@@ -160,6 +160,8 @@ export const en: Record<MessageKey, string> = {
   'units.name': 'Unit name',
   'units.kind': 'Kind',
   'units.code': 'Credit code',
+  'units.industry': 'Industry body',
+  'units.industryHint': 'The industry body may nominate this unit\'s people for the Technical Expert selection',
   'units.district': 'District',
   'units.contactName': 'Contact',
   'units.contactPhone': 'Contact phone',

@@ -160,6 +160,8 @@ export const zh = {
   'units.name': '单位名称',
   'units.kind': '类别',
   'units.code': '统一社会信用代码',
+  'units.industry': '所属行业组织',
+  'units.industryHint': '行业组织可推荐本单位人员参加技术能手评选',
   'units.district': '所在区县',
   'units.contactName': '联系人',
   'units.contactPhone': '联系电话',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Line, Name, Page, pageSizeOf } from './common.js';
+import { Id, Line, Name, Page, pageSizeOf } from './common.js';
 
 /** 单位类别 */
 export const UNIT_KINDS = ['enterprise', 'school', 'department', 'district', 'industry'] as const;
@@ -21,6 +21,8 @@ export const UnitInput = z.object({
   district: Name.max(50).optional().nullable(),
   contactName: Name.max(50).optional().nullable(),
   contactPhone: Line.max(20).optional().nullable(),
+  /** 所属行业组织: an industry body (a unit of kind 'industry') that may nominate this unit's people. */
+  industryId: Id.optional().nullable(),
 });
 export type UnitInput = z.infer<typeof UnitInput>;
 
@@ -32,6 +34,7 @@ export const Unit = z.object({
   district: z.string().nullable(),
   contactName: z.string().nullable(),
   contactPhoneMasked: z.string().nullable(),
+  industryId: z.number().int().nullable(),
   peopleCount: z.number().int(),
 });
 export type Unit = z.infer<typeof Unit>;

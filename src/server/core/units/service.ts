@@ -16,7 +16,7 @@ type UnitRow = typeof units.$inferSelect;
 export function presentUnit(r: UnitRow, peopleCount: number): Unit {
   return {
     id: r.id, name: r.name, kind: r.kind, code: r.code, district: r.district, contactName: r.contactName,
-    contactPhoneMasked: r.contactPhoneMasked, peopleCount,
+    contactPhoneMasked: r.contactPhoneMasked, industryId: r.industryId, peopleCount,
   };
 }
 
@@ -57,12 +57,19 @@ function unitValues(ctx: Pick<ServiceContext, "pii">, input: UnitInput) {
   return {
     name: input.name, kind: input.kind, code: input.code ?? null, district: input.district ?? null,
     contactName: input.contactName ?? null,
+    industryId: input.industryId ?? null,
     contactPhoneEnc: phone ? ctx.pii.encrypt(phone) : null,
     contactPhoneMasked: mask('phone', phone),
   };
 }
 
 async function assertUnique(tx: DbOrTx, input: UnitInput, exceptId?: number) {
+  if (input.industryId) {
+    const [body] = await tx.select({ kind: units.kind }).from(units).where(eq(units.id, input.industryId));
+    if (!body) throw invalid('industryId', '所属行业组织不存在');
+    if (body.kind !== 'industry') throw invalid('industryId', '所属行业组织须为“行业组织”类单位');
+    if (input.kind === 'industry') throw invalid('industryId', '行业组织不能隶属于另一个行业组织');
+  }
   const clash = await tx.select({ id: units.id, name: units.name, code: units.code }).from(units)
     .where(or(eq(units.name, input.name), input.code ? eq(units.code, input.code) : undefined));
   for (const c of clash) {

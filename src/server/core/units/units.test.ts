@@ -39,3 +39,18 @@ describe('units: 人数 counts each unit’s people', () => {
     expect(counts.sort()).toEqual(expect.arrayContaining([0, 3]));
   });
 });
+
+describe('units: 所属行业组织 (the industry body that may nominate a unit\'s people)', () => {
+  it('links an enterprise to an industry body, and refuses a unit that is not one, by field', async () => {
+    const body = await call(env, admin, 'POST', '/api/units', { name: '江川市机械工业行业协会', kind: 'industry' });
+    expect(body.statusCode).toBe(200);
+    const member = await call(env, admin, 'POST', '/api/units', { name: '江川机床厂', kind: 'enterprise', industryId: body.json().id });
+    expect(member.statusCode).toBe(200);
+    expect(member.json().industryId).toBe(body.json().id);
+    const wrong = await call(env, admin, 'POST', '/api/units', { name: '江川轴承厂', kind: 'enterprise', industryId: three });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.issues[0].field).toBe('industryId');
+    const nested = await call(env, admin, 'POST', '/api/units', { name: '江川电力行业协会', kind: 'industry', industryId: body.json().id });
+    expect(nested.statusCode).toBe(400);
+  });
+});
