@@ -1,7 +1,10 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../shared/contracts/auth';
 import type { MessageKey } from '../i18n';
+import { MineTab } from './tabs/MineTab';
+import { NominateTab } from './tabs/NominateTab';
 import { OverviewTab } from './tabs/OverviewTab';
+import { CandidatesTab, QueueTab } from './tabs/QueueTab';
 
 export interface SelectionTabProps {
   roundId: number;
@@ -13,4 +16,8 @@ export interface SelectionTabProps {
  */
 export const SELECTION_TABS: { key: string; label: MessageKey; roles: readonly Role[]; component: ComponentType<SelectionTabProps> }[] = [
   { key: 'overview', label: 'selection.tab.overview', roles: ['admin', 'committee'], component: OverviewTab },
+  { key: 'nominate', label: 'selection.tab.nominate', roles: ['unit'], component: NominateTab },
+  { key: 'mine', label: 'selection.tab.mine', roles: ['person'], component: MineTab },
+  { key: 'queue', label: 'selection.tab.queue', roles: ['admin', 'committee'], component: QueueTab },
+  { key: 'candidates', label: 'selection.tab.candidates', roles: ['admin', 'committee'], component: CandidatesTab },
 ];

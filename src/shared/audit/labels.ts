@@ -61,6 +61,13 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'selection.create': { zh: '新建技术能手评选', en: 'Selection round created' },
   'selection.rules': { zh: '修改评选规则', en: 'Selection rules changed' },
   'selection.advance': { zh: '评选进入下一阶段', en: 'Selection stage advanced' },
+  'selection.nominate': { zh: '推荐技术能手候选人', en: 'Selection nomination' },
+  'selection.claims': { zh: '修改申报的业绩条件', en: 'Selection claims changed' },
+  'selection.evidence': { zh: '上传证明材料', en: 'Selection evidence uploaded' },
+  'selection.consent': { zh: '本人确认同意推荐', en: 'Selection consent confirmed' },
+  'selection.resubmit': { zh: '退回后重新提交', en: 'Selection candidate resubmitted' },
+  'selection.verify': { zh: '资格审查', en: 'Selection eligibility decided' },
+  'selection.close_returned': { zh: '退回未重新提交，认定不符合条件', en: 'Returned candidate closed as ineligible' },
   'trade.create': { zh: '新增工种', en: 'Trade added' },
   'unit.create': { zh: '新增单位', en: 'Unit added' },
   'unit.update': { zh: '修改单位', en: 'Unit changed' },
@@ -69,6 +76,8 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
 /** The entities the log names (its `entity` column, and the first part of an action). */
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   selection_round: { zh: '技术能手评选', en: 'Selection round' },
+  selection_nomination: { zh: '技术能手推荐', en: 'Selection nomination' },
+  selection_candidate: { zh: '技术能手候选人', en: 'Selection candidate' },
   account: { zh: '账号', en: 'Account' },
   amendment: { zh: '成绩更正', en: 'Amendment' },
   appeal: { zh: '申诉', en: 'Appeal' },
