@@ -2,4 +2,5 @@
  * Every selection module registers its stage gates (rounds/gates.ts) and notice subjects here on
  * import, so the round knows them however the server was started.
  */
-export {};
+import './exam/gate.js';
+import './review/gate.js';

@@ -61,6 +61,11 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'selection.create': { zh: '新建技术能手评选', en: 'Selection round created' },
   'selection.rules': { zh: '修改评选规则', en: 'Selection rules changed' },
   'selection.advance': { zh: '评选进入下一阶段', en: 'Selection stage advanced' },
+  'selection.exam_numbers': { zh: '编排准考证号与考场', en: 'Exam numbers and rooms assigned' },
+  'selection.exam_scores': { zh: '录入考试成绩', en: 'Exam scores entered' },
+  'selection.panel': { zh: '设置评审专家组', en: 'Review panel set up' },
+  'selection.assign': { zh: '分配评审专家', en: 'Candidates assigned to reviewers' },
+  'selection.mark': { zh: '专家评分', en: 'Reviewer marked a candidate' },
   'trade.create': { zh: '新增工种', en: 'Trade added' },
   'unit.create': { zh: '新增单位', en: 'Unit added' },
   'unit.update': { zh: '修改单位', en: 'Unit changed' },
@@ -69,6 +74,8 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
 /** The entities the log names (its `entity` column, and the first part of an action). */
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   selection_round: { zh: '技术能手评选', en: 'Selection round' },
+  selection_panel: { zh: '评审专家组', en: 'Review panel' },
+  selection_candidate: { zh: '评选候选人', en: 'Selection candidate' },
   account: { zh: '账号', en: 'Account' },
   amendment: { zh: '成绩更正', en: 'Amendment' },
   appeal: { zh: '申诉', en: 'Appeal' },
