@@ -3,3 +3,5 @@
  * import, so the round knows them however the server was started.
  */
 import './nominations/gates.js';
+import './exam/gate.js';
+import './review/gate.js';

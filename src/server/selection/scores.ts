@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { examScore, rubricScore } from '../../shared/selection/rubric.js';
 import type { SelectionRules, StageDef } from '../../shared/selection/rules.js';
+import { stageScoresOf } from '../../shared/selection/severity.js';
 import type { DbOrTx } from '../db/client.js';
 import { selectionScores } from './exam/tables.js';
 import { selectionMarks } from './review/tables.js';
@@ -62,24 +63,10 @@ export async function reviewerScores(db: DbOrTx, roundId: number, def: Extract<S
 }
 
 /**
- * The stage score per candidate. Raw: the mean of the reviewers' scores. Normalised: set by the
- * review module (severity.ts) through `normalisePanel`; until it is registered, raw.
+ * The stage score per candidate: the mean of the reviewers' scores (raw), or the score with each
+ * reviewer's severity taken out (normalised: shared/selection/severity.ts), as the stage's `counts`
+ * rule says.
  */
 async function panelScores(db: DbOrTx, roundId: number, def: Extract<StageDef, { kind: 'panel' }>): Promise<Map<number, number | null>> {
-  const sheets = await reviewerScores(db, roundId, def);
-  if (def.counts === 'normalised' && normalise) return normalise(sheets);
-  const sums = new Map<number, { s: number; n: number }>();
-  for (const x of sheets) {
-    const a = sums.get(x.candidateId) ?? { s: 0, n: 0 };
-    a.s += x.score;
-    a.n++;
-    sums.set(x.candidateId, a);
-  }
-  return new Map([...sums].map(([id, a]) => [id, Math.round((a.s / a.n) * 100 + 1e-9) / 100]));
-}
-
-type Normaliser = (sheets: { candidateId: number; reviewerId: number; score: number }[]) => Map<number, number | null>;
-let normalise: Normaliser | null = null;
-export function setPanelNormaliser(fn: Normaliser): void {
-  normalise = fn;
+  return stageScoresOf(await reviewerScores(db, roundId, def), def.counts);
 }

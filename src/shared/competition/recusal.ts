@@ -38,8 +38,12 @@ export interface JudgeConflicts {
   declared: ConflictDeclaration[];
 }
 
+/**
+ * Who is marked: a contestant's entry in a competition, or a candidate in the selection (which
+ * has no entry, so no reported-entry conflict applies).
+ */
 export interface EntryParty {
-  entryId: number;
+  entryId?: number;
   personId: number;
   unitId: number;
 }
@@ -57,29 +61,36 @@ export interface Recusal {
   message: string;
 }
 
-const UNIT_MESSAGES: Record<ConflictReason, string> = {
-  former_employer: '裁判申报曾在该单位任职，须回避',
-  master_apprentice: '裁判申报与该单位人员有师徒关系，须回避',
-  relative: '裁判申报有亲属在该单位，须回避',
-  other: '裁判申报与该单位存在利害关系，须回避',
+/** The words of the messages: who marks and who is marked (a competition's 裁判 and 选手 by default). */
+export interface RecusalWords { marker: string; marked: string }
+export const COMPETITION_WORDS: RecusalWords = { marker: '裁判', marked: '选手' };
+
+const UNIT_MESSAGES: Record<ConflictReason, (w: RecusalWords) => string> = {
+  former_employer: (w) => `${w.marker}申报曾在该单位任职，须回避`,
+  master_apprentice: (w) => `${w.marker}申报与该单位人员有师徒关系，须回避`,
+  relative: (w) => `${w.marker}申报有亲属在该单位，须回避`,
+  other: (w) => `${w.marker}申报与该单位存在利害关系，须回避`,
 };
 
-const PERSON_MESSAGES: Record<ConflictReason, string> = {
-  former_employer: '裁判申报与该选手曾有雇佣关系，须回避',
-  master_apprentice: '裁判申报与该选手有师徒关系，须回避',
-  relative: '裁判申报与该选手有亲属关系，须回避',
-  other: '裁判申报与该选手存在利害关系，须回避',
+const PERSON_MESSAGES: Record<ConflictReason, (w: RecusalWords) => string> = {
+  former_employer: (w) => `${w.marker}申报与该${w.marked}曾有雇佣关系，须回避`,
+  master_apprentice: (w) => `${w.marker}申报与该${w.marked}有师徒关系，须回避`,
+  relative: (w) => `${w.marker}申报与该${w.marked}有亲属关系，须回避`,
+  other: (w) => `${w.marker}申报与该${w.marked}存在利害关系，须回避`,
 };
 
-/** Why `judge` must not mark `entry` (own unit first, then a declared unit, a declared person, a reported entry), or null. */
-export function recusalReason(judge: JudgeConflicts, entry: EntryParty): Recusal | null {
-  if (judge.unitId !== null && judge.unitId === entry.unitId) return { code: 'own_unit', message: '裁判与选手同属一个单位，须回避' };
+/**
+ * Why `judge` must not mark `entry` (own unit first, then a declared unit, a declared person, a
+ * reported entry), or null — in the words of the caller (a selection says 评审专家 and 候选人).
+ */
+export function recusalReason(judge: JudgeConflicts, entry: EntryParty, words: RecusalWords = COMPETITION_WORDS): Recusal | null {
+  if (judge.unitId !== null && judge.unitId === entry.unitId) return { code: 'own_unit', message: `${words.marker}与${words.marked}同属一个单位，须回避` };
   const declared = (kind: ConflictDeclaration['kind'], id: number) => judge.declared.find((d) => d.kind === kind && d.id === id);
   const unit = declared('unit', entry.unitId);
-  if (unit) return { code: 'declared_unit', reason: unit.reason, ...(unit.note ? { note: unit.note } : {}), message: UNIT_MESSAGES[unit.reason] };
+  if (unit) return { code: 'declared_unit', reason: unit.reason, ...(unit.note ? { note: unit.note } : {}), message: UNIT_MESSAGES[unit.reason](words) };
   const person = declared('person', entry.personId);
-  if (person) return { code: 'declared_person', reason: person.reason, ...(person.note ? { note: person.note } : {}), message: PERSON_MESSAGES[person.reason] };
-  if (declared('entry', entry.entryId)) return { code: 'reported_entry', message: REPORTED_ENTRY_MESSAGE };
+  if (person) return { code: 'declared_person', reason: person.reason, ...(person.note ? { note: person.note } : {}), message: PERSON_MESSAGES[person.reason](words) };
+  if (entry.entryId !== undefined && declared('entry', entry.entryId)) return { code: 'reported_entry', message: REPORTED_ENTRY_MESSAGE };
   return null;
 }
 

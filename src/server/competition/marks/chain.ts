@@ -1,8 +1,6 @@
-import crypto from 'node:crypto';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { CompetitionStatus } from '../../../shared/contracts/competitions.js';
-import { canonicalJson } from '../../../shared/canonical-json.js';
-import { GENESIS_HASH } from '../../core/audit/chain.js';
+import { chainLinks, verifyLinks, type ChainVerdict } from '../../core/chain/chain.js';
 import type { Actor, Clock } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { competitions } from '../competitions/tables.js';
@@ -22,12 +20,8 @@ export interface MarkEvent {
   device?: string | null;
 }
 
+/** What is hashed (core/chain: hash = SHA-256(previous hash ‖ canonical JSON of the event)). */
 type Content = Required<MarkEvent> & { competitionId: number; seq: number; at: string; actorId: number | null };
-
-/** hash = SHA-256(previous hash ‖ canonical JSON of the event). */
-export function markEventHash(prevHash: string, c: Content): string {
-  return crypto.createHash('sha256').update(prevHash).update('\n').update(canonicalJson(c)).digest('hex');
-}
 
 const norm = (e: MarkEvent) => ({
   kind: e.kind, entryId: e.entryId ?? null, aspectId: e.aspectId ?? null, judgeId: e.judgeId ?? null, part: e.part ?? null,
@@ -56,25 +50,15 @@ export async function appendMarkEvent(tx: DbOrTx, who: { actor: Actor | null; cl
 
 /** The same, when the caller already read the chain's last event under the lock. */
 export async function appendMarkEventAfter(tx: DbOrTx, who: { actor: Actor | null; clock: Clock }, competitionId: number, last: { seq: number; hash: string } | null, event: MarkEvent) {
-  const at = who.clock.now();
-  const content: Content = { ...norm(event), competitionId, seq: (last?.seq ?? 0) + 1, at: at.toISOString(), actorId: who.actor?.id ?? null };
-  const prevHash = last?.hash ?? GENESIS_HASH;
-  await tx.insert(markEvents).values({ ...content, at, prevHash, hash: markEventHash(prevHash, content) });
-  return content.seq;
+  const [row] = buildMarkEvents(competitionId, last, [{ event, at: who.clock.now(), actorId: who.actor?.id ?? null }]);
+  await tx.insert(markEvents).values(row!);
+  return row!.seq;
 }
 
 /** Recomputes a competition's chain; names the first broken event. */
-export async function verifyMarkChain(db: DbOrTx, competitionId: number) {
+export async function verifyMarkChain(db: DbOrTx, competitionId: number): Promise<ChainVerdict> {
   const rows = await db.select().from(markEvents).where(eq(markEvents.competitionId, competitionId)).orderBy(asc(markEvents.seq));
-  let prev = GENESIS_HASH;
-  for (const [i, r] of rows.entries()) {
-    if (r.seq !== i + 1) return { ok: false, checked: i, firstBroken: { seq: i + 1, reason: `event ${i + 1} is missing` } };
-    if (r.prevHash !== prev) return { ok: false, checked: i, firstBroken: { seq: r.seq, reason: 'prev_hash does not match the previous event' } };
-    const content: Content = { ...norm(r as MarkEvent), competitionId, seq: r.seq, at: r.at.toISOString(), actorId: r.actorId };
-    if (markEventHash(prev, content) !== r.hash) return { ok: false, checked: i, firstBroken: { seq: r.seq, reason: 'content does not match its hash' } };
-    prev = r.hash;
-  }
-  return { ok: true, checked: rows.length, firstBroken: null };
+  return verifyLinks(rows, (r): Content => ({ ...norm(r as MarkEvent), competitionId, seq: r.seq, at: r.at.toISOString(), actorId: r.actorId }));
 }
 
 /** The competition's last event (seq and hash), or null while its chain is empty. */
@@ -94,13 +78,6 @@ export function buildMarkEvents(
   last: { seq: number; hash: string } | null,
   events: readonly { event: MarkEvent; at: Date; actorId: number | null }[],
 ): (typeof markEvents.$inferInsert)[] {
-  let seq = last?.seq ?? 0;
-  let prevHash = last?.hash ?? GENESIS_HASH;
-  return events.map(({ event, at, actorId }) => {
-    const content: Content = { ...norm(event), competitionId, seq: ++seq, at: at.toISOString(), actorId };
-    const hash = markEventHash(prevHash, content);
-    const row = { ...content, at, prevHash, hash };
-    prevHash = hash;
-    return row;
-  });
+  return chainLinks(last, events.map(({ event, at, actorId }) => (seq: number): Content => ({ ...norm(event), competitionId, seq, at: at.toISOString(), actorId })))
+    .map(({ content, prevHash, hash }, i) => ({ ...content, at: events[i]!.at, prevHash, hash }));
 }
