@@ -1,7 +1,11 @@
 import type { App, Deps } from '../http/types.js';
+import { selectionApprovalRoutes } from './commendation/approval-routes.js';
+import { selectionCutRoutes } from './cuts/routes.js';
 import { selectionRoundRoutes } from './rounds/routes.js';
 
 /** The Technical Expert selection's routes, module by module (one line each). */
 export function selectionRoutes(app: App, deps: Deps): void {
   selectionRoundRoutes(app, deps);
+  selectionCutRoutes(app, deps);
+  selectionApprovalRoutes(app, deps);
 }

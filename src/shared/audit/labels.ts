@@ -61,6 +61,11 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'selection.create': { zh: '新建技术能手评选', en: 'Selection round created' },
   'selection.rules': { zh: '修改评选规则', en: 'Selection rules changed' },
   'selection.advance': { zh: '评选进入下一阶段', en: 'Selection stage advanced' },
+  'selection.cut.freeze': { zh: '冻结入围名单', en: 'Cut frozen' },
+  'selection.candidate.exclude': { zh: '取消候选人资格', en: 'Candidate taken out of the running' },
+  'selection.approval.approve': { zh: '评审委员会委员审定同意', en: 'Committee member approved the list' },
+  'selection.approval.object': { zh: '评审委员会委员提出异议', en: 'Committee member objected to the list' },
+  'selection.approval.withdraw_objection': { zh: '委员撤回异议并同意', en: 'Committee member withdrew an objection' },
   'trade.create': { zh: '新增工种', en: 'Trade added' },
   'unit.create': { zh: '新增单位', en: 'Unit added' },
   'unit.update': { zh: '修改单位', en: 'Unit changed' },
@@ -69,6 +74,9 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
 /** The entities the log names (its `entity` column, and the first part of an action). */
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   selection_round: { zh: '技术能手评选', en: 'Selection round' },
+  selection_cut: { zh: '入围名单', en: 'Cut' },
+  selection_candidate: { zh: '评选候选人', en: 'Selection candidate' },
+  selection_approval: { zh: '评审委员会审定', en: 'Committee approval' },
   account: { zh: '账号', en: 'Account' },
   amendment: { zh: '成绩更正', en: 'Amendment' },
   appeal: { zh: '申诉', en: 'Appeal' },
