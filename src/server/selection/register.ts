@@ -5,3 +5,4 @@
 import './nominations/gates.js';
 import './exam/gate.js';
 import './review/gate.js';
+import './cuts/gates.js';

@@ -3,3 +3,4 @@
  * finality sweep knows them all however the server was started. Add later selections here.
  */
 import '../../competition/outcomes/notice-subject.js';
+import '../../selection/cuts/notice-subject.js';
