@@ -2,4 +2,4 @@
  * Every selection module registers its stage gates (rounds/gates.ts) and notice subjects here on
  * import, so the round knows them however the server was started.
  */
-export {};
+import './commendation/gate.js';

@@ -61,6 +61,10 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'selection.create': { zh: '新建技术能手评选', en: 'Selection round created' },
   'selection.rules': { zh: '修改评选规则', en: 'Selection rules changed' },
   'selection.advance': { zh: '评选进入下一阶段', en: 'Selection stage advanced' },
+  'selection.awards': { zh: '写入表彰结果（称号、奖金、晋升）', en: 'Selection awards written (title, cash award, promotion)' },
+  'selection.award_bank': { zh: '填写奖金银行账户', en: 'Award bank details entered' },
+  'selection.certificates': { zh: '颁发技术能手证书', en: 'Selection certificates issued' },
+  'selection.payment_export': { zh: '下载奖金发放表', en: 'Award payment list downloaded' },
   'trade.create': { zh: '新增工种', en: 'Trade added' },
   'unit.create': { zh: '新增单位', en: 'Unit added' },
   'unit.update': { zh: '修改单位', en: 'Unit changed' },
@@ -69,6 +73,7 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
 /** The entities the log names (its `entity` column, and the first part of an action). */
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
   selection_round: { zh: '技术能手评选', en: 'Selection round' },
+  selection_award: { zh: '技术能手表彰', en: 'Selection award' },
   account: { zh: '账号', en: 'Account' },
   amendment: { zh: '成绩更正', en: 'Amendment' },
   appeal: { zh: '申诉', en: 'Appeal' },
