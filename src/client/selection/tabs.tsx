@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../shared/contracts/auth';
 import type { MessageKey } from '../i18n';
+import { CommendationTab } from './tabs/CommendationTab';
 import { OverviewTab } from './tabs/OverviewTab';
 
 export interface SelectionTabProps {
@@ -13,4 +14,5 @@ export interface SelectionTabProps {
  */
 export const SELECTION_TABS: { key: string; label: MessageKey; roles: readonly Role[]; component: ComponentType<SelectionTabProps> }[] = [
   { key: 'overview', label: 'selection.tab.overview', roles: ['admin', 'committee'], component: OverviewTab },
+  { key: 'commendation', label: 'selection.tab.commendation', roles: ['admin', 'committee', 'unit'], component: CommendationTab },
 ];

@@ -36,9 +36,6 @@ export type CertificateVerification = z.infer<typeof CertificateVerification>;
 
 export const RevokeInput = z.object({ reason: Text.min(4, '请写明撤销理由').max(500) });
 
-/** The printed facts of a certificate, copied at issue (a competition's or a selection's). */
-export type CertificateFacts = Omit<Certificate, 'id' | 'status' | 'revokedAt' | 'revokeReason'>;
-
 export const CertificateJob = z.object({
   id: z.string(),
   competitionId: z.number().int(),

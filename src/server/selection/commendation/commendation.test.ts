@@ -199,12 +199,12 @@ describe('bank details', () => {
 describe('the payment list', () => {
   it('is for the office and the finance body only', async () => {
     const codes: Record<string, number> = {};
-    for (const [role, who] of ROLES()) codes[role] = (await call(env, who, 'GET', `/api/selection/rounds/${roundId}/payment-list`)).statusCode;
+    for (const [role, who] of ROLES()) codes[role] = (await call(env, who, 'POST', `/api/selection/rounds/${roundId}/payment-list`)).statusCode;
     expect(codes).toEqual({ admin: 200, finance: 200, committee: 403, unit: 403, otherUnit: 403, judge: 403, expert: 403, otherPerson: 403, anonymous: 401 });
   });
 
   it('lists name, unit, masked ID, bank, full account and amount, marks who lacks bank details, and totals', async () => {
-    const res = await call(env, s.finance, 'GET', `/api/selection/rounds/${roundId}/payment-list`);
+    const res = await call(env, s.finance, 'POST', `/api/selection/rounds/${roundId}/payment-list`);
     expect(res.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as never);

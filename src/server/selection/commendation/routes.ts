@@ -23,7 +23,8 @@ export function commendationRoutes(app: App, deps: Deps): void {
     schema: { tags, summary: '填写银行账户 Bank details for the cash award (the expert, their unit, the office)', params: AwardParams, body: BankDetailsInput, response: { 200: Award } },
     handler: (req) => setBankDetails(ctxOf(deps, req), req.params.awardId, req.body),
   });
-  app.get('/api/selection/rounds/:id/payment-list', {
+  // A POST: each download of the full accounts is audited (as the decoded list's export is).
+  app.post('/api/selection/rounds/:id/payment-list', {
     config: { access: ['admin', 'committee'] },
     schema: { tags, summary: '奖金发放表 The payment list (Excel, full bank accounts): admin and the finance body', params: Params },
     handler: async (req, reply) => {
