@@ -58,11 +58,12 @@ beforeAll(async () => {
   roundId = r.json().id;
   const unit = await buildUnit(env, { name: '江川机床厂' });
   const trade = await buildTrade(env, '车工');
-  // Levels 3, 3, 2, 1: two promoted to 技师, one eligible for 高级技师 early, one kept.
-  const levels = [3, 3, 2, 1];
+  // The default round's 20 experts: levels 3, 3, 2, 1 and sixteen more 高级工 — eighteen promoted to
+  // 技师, one eligible for 高级技师 early, one kept.
+  const levels = [3, 3, 2, 1, ...Array<number>(16).fill(3)];
   const ps = [];
   for (const [i, level] of levels.entries()) {
-    const p = await buildPerson(env, unit.id, { name: ['王建国', '李卫东', '张秀英', '赵志强'][i]!, tradeId: trade.id });
+    const p = await buildPerson(env, unit.id, { name: ['王建国', '李卫东', '张秀英', '赵志强'][i] ?? `技能${i}`, tradeId: trade.id });
     await db.update(people).set({ level }).where(eq(people.id, p.id));
     ps.push(p);
   }
@@ -102,16 +103,18 @@ describe('the commendation stage', () => {
   it('writes the outcomes once after finality: a second call writes nothing, and a level is never lowered', async () => {
     await write();
     const first = await snapshot();
-    expect(first).toEqual({ records: 2, eligibilities: 1, awards: 4, audits: 1, levels: [2, 2, 2, 1] });
+    expect(first).toEqual({ records: 18, eligibilities: 1, awards: 20, audits: 1, levels: [2, 2, 2, 1, ...Array<number>(16).fill(2)] });
     await write();
     expect(await snapshot()).toEqual(first);
 
     const awards = await env.database.db.select().from(selectionAwards).where(eq(selectionAwards.roundId, roundId));
-    expect(awards.map((a) => [a.title, a.amount, a.promotion])).toEqual([
+    expect(awards).toHaveLength(20);
+    expect(awards.slice(0, 4).map((a) => [a.title, a.amount, a.promotion])).toEqual([
       ['市技术能手', 2000, 'to_technician'], ['市技术能手', 2000, 'to_technician'], ['市技术能手', 2000, 'early_senior_technician'], ['市技术能手', 2000, 'none'],
     ]);
     const recs = await env.database.db.select().from(qualificationRecords).where(inArray(qualificationRecords.personId, personIds));
-    expect(recs.map((r) => [r.level, r.source, r.obtainedOn])).toEqual([[2, '2009年市技术能手评选', '2009-06-20'], [2, '2009年市技术能手评选', '2009-06-20']]);
+    expect(new Set(recs.map((r) => `${r.level} ${r.source} ${r.obtainedOn}`))).toEqual(new Set(['2 2009年市技术能手评选 2009-06-20']));
+    expect(recs).toHaveLength(18);
     expect(awards[0]!.qualificationRecordId).toBe(recs[0]!.id);
     expect(awards[2]!.qualificationRecordId).toBeNull();
     const [elig] = await env.database.db.select().from(qualificationEligibilities).where(eq(qualificationEligibilities.personId, personIds[2]!));
@@ -133,11 +136,14 @@ describe('the commendation stage', () => {
 
   it('lists the awards to the office (all) and a unit (its own), the bank account masked; refuses the rest', async () => {
     const all = await awardsOf(s.admin);
-    expect(all).toMatchObject({ written: true, total: 8000, missingBank: 4, certificatesIssued: 0, mayDownloadPayments: true, mayIssue: true });
-    expect(all.awards.map((a: { promotion: string }) => a.promotion)).toEqual(['to_technician', 'to_technician', 'early_senior_technician', 'none']);
+    // The demo's payment: 20 × 2000 = 40,000 yuan.
+    expect(all).toMatchObject({ written: true, total: 40000, missingBank: 20, certificatesIssued: 0, mayDownloadPayments: true, mayIssue: true });
+    expect(all.awards.slice(0, 5).map((a: { promotion: string }) => a.promotion)).toEqual(['to_technician', 'to_technician', 'early_senior_technician', 'none', 'to_technician']);
     expect((await awardsOf(s.finance)).mayDownloadPayments).toBe(true);
-    expect((await awardsOf(s.committee))).toMatchObject({ mayDownloadPayments: false, total: 8000 });
-    expect((await awardsOf(s.unit)).awards).toHaveLength(4);
+    expect((await awardsOf(s.committee))).toMatchObject({ mayDownloadPayments: false, total: 40000 });
+    expect((await awardsOf(s.unit)).awards).toHaveLength(20);
+    const round = (await call(env, s.admin, 'GET', `/api/selection/rounds/${roundId}`)).json();
+    expect(round.stages.find((x: { kind: string }) => x.kind === 'commendation')).toMatchObject({ count: 20, blockers: ['尚有 20 名技术能手未颁发证书'] });
     expect((await awardsOf(s.otherUnit))).toMatchObject({ awards: [], total: 0, mayIssue: false });
     for (const [role, who] of ROLES()) {
       if (['admin', 'finance', 'committee', 'unit', 'otherUnit'].includes(role)) continue;
@@ -179,7 +185,7 @@ describe('bank details', () => {
     expect(env.pii.decrypt(row!.bankAccountEnc!)).toBe(ACCOUNT);
     // A second expert's details by their unit.
     expect((await call(env, s.unit, 'PUT', `/api/selection/awards/${awardIds[1]}/bank`, { bankName: '中国农业银行', bankAccount: '622848001122334455' })).statusCode).toBe(200);
-    expect((await awardsOf(s.admin)).missingBank).toBe(2);
+    expect((await awardsOf(s.admin)).missingBank).toBe(18);
   });
 
   it('never shows the full account outside the payment list: every role, every commendation route', async () => {
@@ -213,8 +219,9 @@ describe('the payment list', () => {
     expect(rows[0]).toEqual(['序号', '姓名', '单位', '身份证号', '开户银行', '银行账号', '金额（元）', '备注']);
     expect(rows[1]).toEqual([1, '王建国', '江川机床厂', expect.stringMatching(/^\d{3}\*{11}\w{4}$/), '中国工商银行江川分行', ACCOUNT, 2000]);
     expect(rows[3]!.slice(4)).toEqual(['（未填写）', '（未填写）', 2000, '缺银行账户，暂不能发放']);
-    expect(rows.at(-1)).toEqual([undefined, '合计', undefined, undefined, undefined, undefined, 8000]);
-    expect(rows).toHaveLength(6);
+    expect(rows.at(-1)).toEqual([undefined, '合计', undefined, undefined, undefined, undefined, 40000]);
+    expect(rows).toHaveLength(22);
+    expect(rows.filter((r) => r[7] === '缺银行账户，暂不能发放')).toHaveLength(18);
     const [audit] = await env.database.db.select().from(auditLog).where(eq(auditLog.action, 'selection.payment_export')).limit(1);
     expect(audit).toBeDefined();
   });
@@ -228,12 +235,12 @@ describe('certificates', () => {
     }
     const res = await call(env, s.committee, 'POST', `/api/selection/rounds/${roundId}/certificates`, {});
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json()).toEqual({ issued: 4 });
+    expect(res.json()).toEqual({ issued: 20 });
     expect((await call(env, s.admin, 'POST', `/api/selection/rounds/${roundId}/certificates`)).json()).toEqual({ issued: 0 });
     const list = await awardsOf(s.admin);
-    expect(list.certificatesIssued).toBe(4);
+    expect(list.certificatesIssued).toBe(20);
     const round = (await call(env, s.admin, 'GET', `/api/selection/rounds/${roundId}`)).json();
-    expect(round.stages.find((x: { kind: string }) => x.kind === 'commendation')).toMatchObject({ count: 4, blockers: [] });
+    expect(round.stages.find((x: { kind: string }) => x.kind === 'commendation')).toMatchObject({ count: 20, blockers: [] });
   });
 
   it('prints the title and the round, with a QR to /verify, for the holder, their unit and the office', async () => {
@@ -269,6 +276,6 @@ describe('certificates', () => {
     const again = await call(env, s.admin, 'POST', `/api/certificates/${mine.id}/revoke`, { reason: '再次撤销试试' });
     expect(again.statusCode).toBe(409);
     const [c] = await env.database.db.select({ n: count() }).from(selectionAwards).where(and(eq(selectionAwards.roundId, roundId)));
-    expect(c!.n).toBe(4);
+    expect(c!.n).toBe(20);
   });
 });
