@@ -16,8 +16,8 @@ const GIVEN = '建国志强秀英丽娟明辉海燕伟华春梅振宇晓东';
 function sample(i: number): Certificate {
   const name = SURNAMES[i % 20]! + GIVEN[(i * 7) % 20]! + GIVEN[(i * 13 + 3) % 20]!;
   return {
-    id: i, serial: newSerial(2009), kind: i % 3 === 0 ? 'level' : 'award', holderName: name, holderIdMasked: '330***********1234',
-    unitName: `杭州第${(i % 9) + 1}机床厂`, tradeName: '车工', competitionName: '2009年技能月车工职业技能竞赛',
+    id: i, serial: newSerial(2009), source: 'competition-outcome', kind: i % 3 === 0 ? 'level' : 'award', holderName: name, holderIdMasked: '330***********1234',
+    unitName: `杭州第${(i % 9) + 1}机床厂`, tradeName: '车工', eventName: '2009年技能月车工职业技能竞赛',
     title: i % 3 === 0 ? '高级工（国家职业资格三级）' : `车工 第${(i % 6) + 1}名`, issuer: '市劳动和社会保障局', issuedOn: '2009-06-02',
     status: 'valid', revokedAt: null, revokeReason: null,
   };

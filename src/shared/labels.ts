@@ -24,6 +24,8 @@ export const COMMITTEE_BODY_NAMES = {
   supervision: '活动督导部',
   competition: '技能竞赛组委会',
   expertReview: '技术能手评审委员会',
+  /** 财务组: pays the cash awards (the only committee body that downloads the payment list). */
+  finance: '财务组',
 } as const;
 
 /** Reverse look-up of a label map: '企业' → 'enterprise'; the key itself is accepted too. */

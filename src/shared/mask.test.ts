@@ -29,3 +29,20 @@ describe('the one masking rule', () => {
     }));
   });
 });
+
+describe('the bank account mask', () => {
+  it('keeps the first and last four digits of a card number', () => {
+    expect(mask('bankAccount', '6222021234567890123')).toBe('6222***********0123');
+  });
+
+  it('hides at least four digits of any account the award takes (12–30 digits), keeps the length, never the middle', () => {
+    fc.assert(fc.property(fc.stringMatching(/^\d{12,30}$/), (acct) => {
+      const m = mask('bankAccount', acct)!;
+      expect(m.length).toBe(acct.length);
+      expect(m.match(/\*/g)!.length).toBe(acct.length - 8);
+      expect(m.match(/\*/g)!.length).toBeGreaterThanOrEqual(4);
+      expect(m.slice(4, -4)).not.toMatch(/\d/);
+      expect(m).not.toBe(acct);
+    }));
+  });
+});

@@ -3,6 +3,7 @@
  * the full value): keep a short head and tail, star the middle, keep the length.
  *   ID number 110101199003071234 → 110***********1234
  *   phone     13812341234        → 138****1234
+ *   bank account 6222021234567890123 → 6222***********0123 (the full number only in the payment list)
  * Names are kept (a published list must name people).
  */
 export function maskMiddle(value: string, head: number, tail: number): string {
@@ -11,11 +12,12 @@ export function maskMiddle(value: string, head: number, tail: number): string {
   return chars.slice(0, head).join('') + '*'.repeat(chars.length - head - tail) + chars.slice(chars.length - tail).join('');
 }
 
-export type PersonalField = 'idNumber' | 'phone';
+export type PersonalField = 'idNumber' | 'phone' | 'bankAccount';
 
 const RULES: Record<PersonalField, [head: number, tail: number]> = {
   idNumber: [3, 4],
   phone: [3, 4],
+  bankAccount: [4, 4],
 };
 
 export function mask(field: PersonalField, value: string | null | undefined): string | null {

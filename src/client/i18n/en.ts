@@ -37,6 +37,7 @@ export const en: Record<MessageKey, string> = {
   'committeeBody.supervision': 'Supervision department',
   'committeeBody.competition': 'Competition committee',
   'committeeBody.expertReview': 'Expert review committee',
+  'committeeBody.finance': 'Finance',
 
   'unitKind.enterprise': 'Enterprise',
   'unitKind.school': 'Vocational school',

@@ -37,6 +37,7 @@ export const zh = {
   'committeeBody.supervision': '活动督导部',
   'committeeBody.competition': '技能竞赛组委会',
   'committeeBody.expertReview': '技术能手评审委员会',
+  'committeeBody.finance': '财务组',
 
   'unitKind.enterprise': '企业',
   'unitKind.school': '职业院校',

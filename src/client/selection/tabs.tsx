@@ -3,6 +3,7 @@ import type { Role } from '../../shared/contracts/auth';
 import type { MessageKey } from '../i18n';
 import { MineTab } from './tabs/MineTab';
 import { NominateTab } from './tabs/NominateTab';
+import { CommendationTab } from './tabs/CommendationTab';
 import { OverviewTab } from './tabs/OverviewTab';
 import { CandidatesTab, QueueTab } from './tabs/QueueTab';
 
@@ -20,4 +21,5 @@ export const SELECTION_TABS: { key: string; label: MessageKey; roles: readonly R
   { key: 'mine', label: 'selection.tab.mine', roles: ['person'], component: MineTab },
   { key: 'queue', label: 'selection.tab.queue', roles: ['admin', 'committee'], component: QueueTab },
   { key: 'candidates', label: 'selection.tab.candidates', roles: ['admin', 'committee'], component: CandidatesTab },
+  { key: 'commendation', label: 'selection.tab.commendation', roles: ['admin', 'committee', 'unit'], component: CommendationTab },
 ];

@@ -6,3 +6,4 @@ import './nominations/gates.js';
 import './exam/gate.js';
 import './review/gate.js';
 import './cuts/gates.js';
+import './commendation/gate.js';

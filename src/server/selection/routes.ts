@@ -4,6 +4,7 @@ import { selectionExamRoutes } from './exam/routes.js';
 import { selectionReviewRoutes } from './review/routes.js';
 import { selectionApprovalRoutes } from './commendation/approval-routes.js';
 import { selectionCutRoutes } from './cuts/routes.js';
+import { commendationRoutes } from './commendation/routes.js';
 import { selectionRoundRoutes } from './rounds/routes.js';
 
 /** The Technical Expert selection's routes, module by module (one line each). */
@@ -14,4 +15,5 @@ export function selectionRoutes(app: App, deps: Deps): void {
   selectionReviewRoutes(app, deps);
   selectionCutRoutes(app, deps);
   selectionApprovalRoutes(app, deps);
+  commendationRoutes(app, deps);
 }

@@ -5,15 +5,22 @@ import { OutcomeKind } from './results.js';
 export const CertificateStatus = z.enum(['valid', 'revoked']);
 export type CertificateStatus = z.infer<typeof CertificateStatus>;
 
+/** What a certificate attests: a competition's outcome, or a selection's award (市技术能手). */
+export const CertificateSource = z.enum(['competition-outcome', 'selection-award']);
+export type CertificateSource = z.infer<typeof CertificateSource>;
+
 export const Certificate = z.object({
   id: z.number().int(),
   serial: z.string(),
+  source: CertificateSource,
+  /** The outcome's kind (a selection award prints as a title: 荣誉证书). */
   kind: OutcomeKind,
   holderName: z.string(),
   holderIdMasked: z.string().nullable(),
   unitName: z.string(),
   tradeName: z.string(),
-  competitionName: z.string(),
+  /** The competition's or the selection round's name, as printed. */
+  eventName: z.string(),
   title: z.string(),
   issuer: z.string(),
   issuedOn: z.string(),

@@ -20,7 +20,7 @@ export function MyCertificates() {
               {list.map((c) => (
                 <Card key={c.id} size="small" title={c.title} extra={<CertificateStatusTag c={c} />}>
                   <Typography.Paragraph style={{ marginBottom: 4 }}>
-                    {c.competitionName} · {c.issuer} · {c.issuedOn}
+                    {c.eventName} · {c.issuer} · {c.issuedOn}
                   </Typography.Paragraph>
                   <Space wrap>
                     <Typography.Text type="secondary" style={{ fontFamily: 'monospace' }}>

@@ -3,6 +3,7 @@ import { MyCertificates } from '../../competition/results/MyCertificates';
 import { MyResults } from '../../competition/results/MyResults';
 import { useT } from '../../i18n';
 import { useLabels } from '../../i18n/labels';
+import { MyAwards } from '../../selection/commendation/MyAwards';
 import { useMe } from '../../session';
 
 /** 我的: who is signed in; a contestant (role person) also sees their results, appeals and certificates. */
@@ -24,6 +25,7 @@ export function MyPage() {
         />
       </Card>
       {me.role === 'person' && <MyResults />}
+      {me.role === 'person' && <MyAwards />}
       {me.role === 'person' && <MyCertificates />}
     </Flex>
   );

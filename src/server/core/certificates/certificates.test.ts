@@ -176,7 +176,7 @@ describe('public verification', () => {
     const page = await call(env, null, 'GET', `/verify/${c.serial}`);
     expect(page.statusCode).toBe(200);
     expect(page.headers['content-type']).toContain('text/html');
-    for (const s of ['有效', c.holderName, c.holderIdMasked!, c.title, c.tradeName, c.competitionName, '市劳动和社会保障局', '2009年5月30日', 'width=device-width']) expect(page.body).toContain(s);
+    for (const s of ['有效', c.holderName, c.holderIdMasked!, c.title, c.tradeName, c.eventName, '市劳动和社会保障局', '2009年5月30日', 'width=device-width']) expect(page.body).toContain(s);
     expect(page.body).not.toMatch(/\d{17}[\dX]/);
     expect(page.body).not.toContain('<script');
     // Typed in lower case: sent to the canonical address.

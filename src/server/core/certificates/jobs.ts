@@ -58,7 +58,7 @@ export async function startZipJob(ctx: ServiceContext, competitionId: number, ve
     .orderBy(asc(jobs.createdAt));
   const drop = finished.slice(0, Math.max(0, finished.length - (ZIP_KEPT_LIMIT - 1))).map((r) => r.id);
   if (drop.length > 0) await ctx.db.delete(jobs).where(inArray(jobs.id, drop));
-  const payload: ZipPayload = { competitionId, certificateIds: list.map((c) => c.id), verifyBase, fileName: `${list[0]!.competitionName}-证书.zip` };
+  const payload: ZipPayload = { competitionId, certificateIds: list.map((c) => c.id), verifyBase, fileName: `${list[0]!.eventName}-证书.zip` };
   const row = await enqueueJob(ctx.db, { kind: ZIP_KIND, payload: payload as unknown as Record<string, unknown>, accountId, total: list.length, ttlMs: ZIP_TTL_MS, maxAttempts: 2 });
   return view(row!);
 }

@@ -1,3 +1,4 @@
+import type { CertificateSource } from '../../../shared/contracts/certificates.js';
 import type { Actor, ServiceContext } from '../../context.js';
 import { isOrganizer } from '../../competition/competitions/policy.js';
 import { forbidden } from '../../http/errors.js';
@@ -7,6 +8,15 @@ import { requireRole } from '../../policy.js';
 export interface Holder {
   personId: number | null;
   unitId: number | null;
+  source: CertificateSource;
+}
+
+/**
+ * Who issues and revokes a certificate of this source: a competition's organizers (the office, the
+ * competition committee), or for a selection award the selection's office (admin, any committee member).
+ */
+export function isCertificateStaff(actor: Actor, source: CertificateSource): boolean {
+  return source === 'selection-award' ? actor.role === 'admin' || actor.role === 'committee' : isOrganizer(actor);
 }
 
 /** Roles that reach certificate routes at all; the object check follows. */
@@ -15,7 +25,7 @@ export const CERTIFICATE_LISTERS = ['admin', 'committee', 'unit'] as const;
 
 /** A certificate is the organizers', its holder's (the person), and the holder's unit's to read. */
 export function mayReadCertificate(actor: Actor, holder: Holder): boolean {
-  if (isOrganizer(actor)) return true;
+  if (isCertificateStaff(actor, holder.source)) return true;
   if (actor.role === 'person') return actor.personId != null && actor.personId === holder.personId;
   if (actor.role === 'unit') return actor.unitId != null && actor.unitId === holder.unitId;
   return false;

@@ -1,8 +1,10 @@
 import { and, asc, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Certificate } from '../../../shared/contracts/certificates.js';
+import type { OutcomeKind } from '../../../shared/contracts/results.js';
 import type { DbOrTx } from '../../db/client.js';
 import { entries } from '../../competition/entries/tables.js';
 import { outcomes } from '../../competition/outcomes/tables.js';
+import { selectionAwards } from '../../selection/commendation/tables.js';
 import { people } from '../people/tables.js';
 import { units } from '../units/tables.js';
 import { certificates } from './tables.js';
@@ -13,13 +15,20 @@ import { certificates } from './tables.js';
  */
 export const holderUnitId = sql<number | null>`coalesce(${outcomes.unitId}, ${entries.unitId}, ${people.unitId})`;
 
-/** Certificates with their outcome's kind and holder, for presenting and for access checks. */
+/** The person a certificate is for: the outcome's (none for a unit's award), or the selection award's. */
+export const holderPersonId = sql<number | null>`coalesce(${outcomes.personId}, ${selectionAwards.personId})`;
+
+/**
+ * Certificates with their kind and holder, for presenting and for access checks: a competition's
+ * (by its outcome) or a selection's (by its award, printed as a title).
+ */
 export function selectCertificates(db: DbOrTx, where: SQL | undefined) {
-  return db.select({ c: certificates, kind: outcomes.kind, personId: outcomes.personId, unitId: holderUnitId })
+  return db.select({ c: certificates, kind: sql<OutcomeKind>`coalesce(${outcomes.kind}, 'title')`, personId: holderPersonId, unitId: holderUnitId })
     .from(certificates)
-    .innerJoin(outcomes, eq(outcomes.id, certificates.outcomeId))
+    .leftJoin(outcomes, and(eq(certificates.sourceKind, 'competition-outcome'), eq(outcomes.id, certificates.outcomeId)))
+    .leftJoin(selectionAwards, and(eq(certificates.sourceKind, 'selection-award'), eq(selectionAwards.id, certificates.sourceId)))
     .leftJoin(entries, eq(entries.id, outcomes.entryId))
-    .leftJoin(people, eq(people.id, outcomes.personId))
+    .leftJoin(people, sql`${people.id} = ${holderPersonId}`)
     .where(where)
     .orderBy(asc(certificates.id));
 }
@@ -27,8 +36,8 @@ export type CertificateRow = Awaited<ReturnType<typeof selectCertificates>>[numb
 
 export function presentCertificate({ c, kind }: CertificateRow): Certificate {
   return {
-    id: c.id, serial: c.serial, kind, holderName: c.holderName, holderIdMasked: c.holderIdMasked, unitName: c.unitName,
-    tradeName: c.tradeName, competitionName: c.competitionName, title: c.title, issuer: c.issuer, issuedOn: c.issuedOn,
+    id: c.id, serial: c.serial, source: c.sourceKind, kind, holderName: c.holderName, holderIdMasked: c.holderIdMasked, unitName: c.unitName,
+    tradeName: c.tradeName, eventName: c.competitionName, title: c.title, issuer: c.issuer, issuedOn: c.issuedOn,
     status: c.status, revokedAt: c.revokedAt?.toISOString() ?? null, revokeReason: c.revokeReason,
   };
 }

@@ -5,8 +5,8 @@ import { renderCertificate, verifyUrl } from './render.js';
 import { pdfText, qrModulesDiffering } from './testing.js';
 
 const SAMPLE: Certificate = {
-  id: 1, serial: 'SM09-ABCDE-FGHJK-MNPQR-STVWX', kind: 'award', holderName: '王建国', holderIdMasked: '330***********1234',
-  unitName: '杭州机床厂', tradeName: '车工', competitionName: '2009年技能月车工职业技能竞赛', title: '车工 第1名',
+  id: 1, serial: 'SM09-ABCDE-FGHJK-MNPQR-STVWX', source: 'competition-outcome', kind: 'award', holderName: '王建国', holderIdMasked: '330***********1234',
+  unitName: '杭州机床厂', tradeName: '车工', eventName: '2009年技能月车工职业技能竞赛', title: '车工 第1名',
   issuer: '市劳动和社会保障局', issuedOn: '2009-06-02', status: 'valid', revokedAt: null, revokeReason: null,
 };
 
@@ -29,8 +29,18 @@ describe('the certificate PDF', () => {
     expect(revoked).toContain('本证书已于 2009-06-10 撤销，不再有效。错误');
   });
 
+  it('prints a selection award (市技术能手) with the round where a competition would be, and the competition as before', async () => {
+    const selection = pdfText(await renderCertificate({ ...SAMPLE, source: 'selection-award', kind: 'title', eventName: '2009年市技术能手评选', title: '市技术能手' }, 'http://x'));
+    for (const s of ['荣誉证书', '在2009年市技术能手评选中被评为', '市技术能手', '特发此证']) expect(selection).toContain(s);
+    expect(selection).toMatch(/评\s+选\s+2009年市技术能手评选/);
+    expect(selection).not.toMatch(/竞\s+赛/);
+    const competition = pdfText(await renderCertificate(SAMPLE, 'http://x'));
+    expect(competition).toContain('在2009年技能月车工职业技能竞赛中荣获');
+    expect(competition).toMatch(/竞\s+赛\s+2009年技能月车工职业技能竞赛/);
+  });
+
   it('leaves no lone character on a sentence’s last line (a certificate ended on "得" by itself)', async () => {
-    const long = { ...SAMPLE, kind: 'level' as const, competitionName: '江川市2009年职业技能大赛（工具钳工）', title: '高级工（国家职业资格三级）' };
+    const long = { ...SAMPLE, kind: 'level' as const, eventName: '江川市2009年职业技能大赛（工具钳工）', title: '高级工（国家职业资格三级）' };
     const text = pdfText(await renderCertificate(long, 'http://x'));
     const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
     expect(lines.filter((l) => [...l].length === 1)).toEqual([]);

@@ -53,7 +53,7 @@ function details(c: Certificate): [string, string][] {
   const rows: [string, string][] = heldByUnit(c.kind)
     ? [['单　　位', c.unitName]]
     : [['姓　　名', c.holderName], ['身份证号', c.holderIdMasked ?? '—'], ['单　　位', c.unitName]];
-  return [...rows, ['工　　种', c.tradeName], ['竞　　赛', c.competitionName], ['证书编号', c.serial]];
+  return [...rows, ['工　　种', c.tradeName], [c.source === 'selection-award' ? '评　　选' : '竞　　赛', c.eventName], ['证书编号', c.serial]];
 }
 
 /** One certificate as an A4 page (PDF): heading by kind, holder, award or level, date, issuer, serial, QR. */
@@ -89,7 +89,9 @@ export function drawCertificate(doc: Pdf, c: Certificate, verifyBase: string): v
   doc.font('sc').fontSize(18).fillColor(INK);
   sentence(doc, `${addressee}：`, left, 210, width);
   doc.fontSize(16);
-  sentence(doc, honour ? `在${c.competitionName}中荣获` : `参加${c.competitionName}，经评定取得`, left + 32, 250, width - 32);
+  // A competition: "在…竞赛中荣获" / "参加…，经评定取得"; a selection: "在…评选中被评为".
+  const lead = c.source === 'selection-award' ? `在${c.eventName}中被评为` : honour ? `在${c.eventName}中荣获` : `参加${c.eventName}，经评定取得`;
+  sentence(doc, lead, left + 32, 250, width - 32);
   doc.font('sc-bold').fontSize(28).fillColor(RED);
   sentence(doc, c.title, left, 300, width, 'center');
   doc.font('sc').fontSize(16).fillColor(INK).text(honour ? '特发此证，以资鼓励。' : '特此证明。', left + 32, 370, { width: width - 32 });

@@ -12,11 +12,10 @@ import type { DbOrTx } from '../../db/client.js';
 import { AppError, conflict, forbidden, notFound } from '../../http/errors.js';
 import { cachedJson, invalidatePublic } from '../../http/public-cache.js';
 import { notices } from '../notices/tables.js';
-import { outcomes } from '../../competition/outcomes/tables.js';
 import { requireRole } from '../../policy.js';
 import { trades } from '../trades/tables.js';
-import { CERTIFICATE_READERS, mayReadCertificate, requireLister } from './policy.js';
-import { holderUnitId, outcomesWithoutCertificate, presentCertificate, selectCertificates } from './queries.js';
+import { CERTIFICATE_READERS, isCertificateStaff, mayReadCertificate, requireLister } from './policy.js';
+import { holderPersonId, holderUnitId, outcomesWithoutCertificate, presentCertificate, selectCertificates } from './queries.js';
 import { renderCertificate } from './render.js';
 import { certificates } from './tables.js';
 
@@ -90,7 +89,7 @@ export async function listCertificates(ctx: ServiceContext, competitionId: numbe
 export async function myCertificates(ctx: ServiceContext): Promise<Certificate[]> {
   const actor = requireRole(ctx, 'person');
   if (actor.personId == null) return [];
-  return (await selectCertificates(ctx.db, eq(outcomes.personId, actor.personId))).map(presentCertificate);
+  return (await selectCertificates(ctx.db, eq(holderPersonId, actor.personId))).map(presentCertificate);
 }
 
 /** The certificate's PDF, for the organizers, its holder and the holder's unit. */
@@ -98,7 +97,7 @@ export async function certificatePdf(ctx: ServiceContext, certificateId: number,
   const actor = requireRole(ctx, ...CERTIFICATE_READERS);
   const [row] = await selectCertificates(ctx.db, eq(certificates.id, certificateId));
   if (!row) throw notFound('证书');
-  if (!mayReadCertificate(actor, row)) throw forbidden('只能下载本人或本单位的证书');
+  if (!mayReadCertificate(actor, { ...row, source: row.c.sourceKind })) throw forbidden('只能下载本人或本单位的证书');
   const cert = presentCertificate(row);
   return { fileName: certificateFileName(cert), body: await renderCertificate(cert, verifyBase) };
 }
@@ -110,10 +109,13 @@ export function certificateFileName(c: Pick<Certificate, 'serial' | 'holderName'
 
 /** 撤销: the certificate stays (its serial still answers) but shows 已撤销 with the date and reason. */
 export async function revokeCertificate(ctx: ServiceContext, certificateId: number, input: { reason: string }): Promise<Certificate> {
-  const actor = requireOrganizer(ctx);
+  const actor = requireRole(ctx, 'admin', 'committee');
   const row = await ctx.db.transaction(async (tx) => {
     const [before] = await tx.select().from(certificates).where(eq(certificates.id, certificateId)).for('update');
     if (!before) throw notFound('证书');
+    if (!isCertificateStaff(actor, before.sourceKind)) {
+      throw forbidden(before.sourceKind === 'selection-award' ? '只有评选办公室可以撤销证书' : '只有组委会办公室或技能竞赛组委会可以管理竞赛');
+    }
     if (before.status === 'revoked') throw conflict(`该证书已于${beijingTime(before.revokedAt!)}撤销`);
     await tx.update(certificates).set({ status: 'revoked', revokedAt: ctx.clock.now(), revokedBy: actor.id, revokeReason: input.reason })
       .where(eq(certificates.id, certificateId));

@@ -5,7 +5,7 @@ import { competitions } from '../../competition/competitions/tables.js';
 import { outcomes } from '../../competition/outcomes/tables.js';
 
 /**
- * 证书: one per outcome, with an unguessable serial (random, not a counter) printed on it and
+ * 证书: one per competition outcome or selection award, with an unguessable serial (random, not a counter) printed on it and
  * encoded in its QR code; /verify/<serial> shows whether it is valid or revoked. The printed facts
  * are copied here at issue so the certificate reads the same whatever changes later.
  */
@@ -24,6 +24,7 @@ export const certificates = pgTable(
     holderIdMasked: text('holder_id_masked'),
     unitName: text('unit_name').notNull(),
     tradeName: text('trade_name').notNull(),
+    /** The competition's or the selection round's name, as printed (presented as `eventName`). */
     competitionName: text('competition_name').notNull(),
     title: text('title').notNull(),
     issuer: text('issuer').notNull(),
