@@ -130,7 +130,11 @@ describe('exam stage', () => {
   it('verifies the score log, and names the first event edited in SQL', async () => {
     const ok = await call(env, admin, 'GET', `/api/selection/rounds/${roundId}/mark-log/verify`);
     expect(ok.json()).toEqual({ ok: true, checked: 8, firstBroken: null });
+    // The log refuses a change (append-only trigger); an attacker with the database owner's rights can lift it.
+    await expect(env.database.db.execute(sql`update selection_mark_events set value = 99 where round_id = ${roundId} and seq = 3`)).rejects.toThrow();
+    await env.database.db.execute(sql`alter table selection_mark_events disable trigger selection_mark_events_append_only`);
     await env.database.db.execute(sql`update selection_mark_events set value = 99 where round_id = ${roundId} and seq = 3`);
+    await env.database.db.execute(sql`alter table selection_mark_events enable trigger selection_mark_events_append_only`);
     const broken = (await call(env, admin, 'GET', `/api/selection/rounds/${roundId}/mark-log/verify`)).json();
     expect(broken).toMatchObject({ ok: false, checked: 2, firstBroken: { seq: 3, reason: 'content does not match its hash' } });
   });
