@@ -10,6 +10,7 @@ import { trades } from '../core/trades/tables.js';
 import { insertUnits } from '../core/units/service.js';
 import { loadDemoCompetitions } from './competition.js';
 import { loadDemoResults } from './results.js';
+import { loadDemoSelection, prepareDemoSelection } from './selection.js';
 import { DEMO_ACCOUNTS, DEMO_CAMPAIGN, DEMO_TRADES, DEMO_UNITS, demoPeople } from './data.js';
 
 /**
@@ -61,9 +62,12 @@ export async function loadDemo(opts: { db: Db; pii: PiiCipher; clock: Clock }) {
     credentials.push(...competition.credentials);
     const results = await loadDemoResults({ tx, pii, competitionIds: competition.competitionIds });
     credentials.push(...results.credentials);
+    const world = await prepareDemoSelection({ tx, pii, unitIds: unitRows.map((u) => u.id), tradeIds: tradeId, existingPersonIds: ids });
+    const selection = await loadDemoSelection(world, campaign!.id);
+    credentials.push(...world.credentials);
     await recordAudit(tx, { actor: null, clock }, {
       action: 'demo.load', entity: 'campaign', entityId: campaign!.id,
-      after: { units: unitRows.length, people: ids.length, trades: tradeRows.length, accounts: credentials.length, ...competition.summary, ...results.summary },
+      after: { units: unitRows.length, people: ids.length, trades: tradeRows.length, accounts: credentials.length, ...competition.summary, ...results.summary, ...selection.summary },
     });
     return credentials;
   });

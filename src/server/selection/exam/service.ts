@@ -79,9 +79,13 @@ async function scoresOf(db: DbOrTx, roundId: number, key: string) {
   return by;
 }
 
-/** A candidate's exam is complete when either part is 缺考 or both have a score. */
-export const examComplete = (x: Partial<Record<ExamPart, PartState>> | undefined) =>
-  !!x && (!!x.theory?.absent || !!x.practical?.absent || (x.theory?.value != null && x.practical?.value != null));
+/**
+ * A candidate's exam is complete when either part is 缺考 or every part that counts (a weight above
+ * 0: a re-test may be practical only) has a score.
+ */
+export const examComplete = (x: Partial<Record<ExamPart, PartState>> | undefined, weights: { theory: number; practical: number } = { theory: 1, practical: 1 }) =>
+  !!x && (!!x.theory?.absent || !!x.practical?.absent
+    || ((weights.theory === 0 || x.theory?.value != null) && (weights.practical === 0 || x.practical?.value != null)));
 
 /** 成绩排名: every candidate in play with seat, theory, practical and the weighted exam score, best first. */
 export async function examList(ctx: ServiceContext, roundId: number, key: string) {
@@ -204,5 +208,7 @@ export async function examProgress(db: DbOrTx, r: RoundRow, key: string) {
   const numbered = ids.length ? await db.select({ id: selectionCandidates.id }).from(selectionCandidates)
     .where(and(inArray(selectionCandidates.id, ids), isNotNull(selectionCandidates.examNumber))) : [];
   const scores = await scoresOf(db, r.id, key);
-  return { inPlay: ids.length, unnumbered: ids.length - numbered.length, incomplete: ids.filter((id) => !examComplete(scores.get(id))).length, scored: ids.filter((id) => examComplete(scores.get(id)) && !scores.get(id)!.theory?.absent && !scores.get(id)!.practical?.absent).length };
+  const def = stageOfKind(r, key, 'exam');
+  const done = (id: number) => examComplete(scores.get(id), def.weights);
+  return { inPlay: ids.length, unnumbered: ids.length - numbered.length, incomplete: ids.filter((id) => !done(id)).length, scored: ids.filter((id) => done(id) && !scores.get(id)!.theory?.absent && !scores.get(id)!.practical?.absent).length };
 }
