@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Popconfirm, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Popconfirm, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { Award, RoundAwards } from '../../../shared/selection/commendation';
 import { api, ApiError, downloadPost } from '../../api';
@@ -62,14 +62,14 @@ function Commendation({ data }: { data: RoundAwards }) {
           <Statistic title={t('commend.missingBank')} value={data.missingBank} valueStyle={data.missingBank ? { color: '#cf1322' } : undefined} />
           <Statistic title={t('commend.certificates')} value={`${data.certificatesIssued} / ${data.awards.length}`} />
         </Space>
-        <Space wrap style={{ marginTop: 12 }}>
+        <Flex wrap gap={8} style={{ marginTop: 12 }}>
           {data.mayIssue && (
             <Popconfirm title={t('commend.issueConfirm')} onConfirm={() => void issue()}>
               <Button type="primary" loading={busy === 'issue'}>{t('commend.issue')}</Button>
             </Popconfirm>
           )}
           {data.mayDownloadPayments && <Button loading={busy === 'pay'} onClick={() => void pay()}>{t('commend.payments')}</Button>}
-        </Space>
+        </Flex>
         {data.mayDownloadPayments && <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>{t('commend.paymentsHint')}</Typography.Paragraph>}
       </Card>
       <Table<Award>
@@ -77,7 +77,7 @@ function Commendation({ data }: { data: RoundAwards }) {
         size="small"
         dataSource={data.awards}
         pagination={false}
-        scroll={{ x: 900 }}
+        scroll={{ x: 1200 }}
         columns={[
           { key: 'name', title: t('commend.name'), dataIndex: 'name', fixed: 'left', width: 90 },
           { key: 'unit', title: t('commend.unit'), dataIndex: 'unitName' },
@@ -86,16 +86,19 @@ function Commendation({ data }: { data: RoundAwards }) {
           { key: 'promotion', title: t('commend.promotion'), render: (_, a) => <PromotionTag a={a} /> },
           { key: 'amount', title: t('commend.amount'), align: 'right', width: 90, render: (_, a) => money(a.amount) },
           {
-            key: 'cert', title: t('commend.certificate'), render: (_, a) => a.certificate ? (
-              <Space size={4} wrap>
-                <Tag color={a.certificate.status === 'valid' ? 'green' : 'red'}>{a.certificate.serial}</Tag>
-                <Typography.Link href={certificatePdfPath(a.certificate.id)} target="_blank">{t('commend.pdf')}</Typography.Link>
-                <Typography.Link href={verifyPath(a.certificate.serial)} target="_blank">{t('commend.verify')}</Typography.Link>
+            key: 'cert', title: t('commend.certificate'), width: 250, render: (_, a) => a.certificate ? (
+              <Space direction="vertical" size={0}>
+                <Typography.Text style={{ fontFamily: 'monospace', fontSize: 12 }}>{a.certificate.serial}</Typography.Text>
+                <Space size={8} wrap>
+                  <Tag color={a.certificate.status === 'valid' ? 'green' : 'red'}>{t(a.certificate.status === 'valid' ? 'commend.certValid' : 'commend.certRevoked')}</Tag>
+                  <Typography.Link href={certificatePdfPath(a.certificate.id)} target="_blank">{t('commend.pdf')}</Typography.Link>
+                  <Typography.Link href={verifyPath(a.certificate.serial)} target="_blank">{t('commend.verify')}</Typography.Link>
+                </Space>
               </Space>
             ) : <Tag>{t('commend.noCertificate')}</Tag>,
           },
           {
-            key: 'bank', title: t('commend.bank'), render: (_, a) => (
+            key: 'bank', title: t('commend.bank'), width: 220, render: (_, a) => (
               <Space size={4} wrap>
                 {a.bankAccountMasked ? <span>{a.bankName} {a.bankAccountMasked}</span> : <Tag color="orange">{t('commend.bankMissing')}</Tag>}
                 <Button size="small" type="link" onClick={() => setEditing(a)}>{t(a.bankAccountMasked ? 'commend.changeBank' : 'commend.enterBank')}</Button>
