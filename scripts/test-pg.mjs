@@ -1,6 +1,8 @@
 // The integration suite again on PostgreSQL, when TEST_DATABASE_URL names a server (CI sets it).
-// Only the test files that reach the database (that import, directly or through other modules,
-// src/server/db/client.ts) run again: the pure ones would only repeat their PGlite run.
+// Only the test files whose database the backend switch chooses run again: those that import,
+// directly or through other modules, src/server/test/harness.ts (makeTestEnv: PGlite, or PostgreSQL
+// under TEST_DB=postgres) or read TEST_DB themselves. The others would only repeat their PGlite run:
+// the pure ones, and backup.test.ts, whose CLI archives the embedded database (PGlite) either way.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,15 +12,15 @@ if (!process.env.TEST_DATABASE_URL) {
   process.exit(0);
 }
 
-const DB = path.resolve('src/server/db/client.ts');
+const HARNESS = path.resolve('src/server/test/harness.ts');
 const reaches = new Map();
-/** Whether the module (a .ts file) imports db/client.ts, following relative imports. */
+/** Whether the module (a .ts file) imports the harness, following relative imports, or reads TEST_DB. */
 function reachesDb(file) {
   if (reaches.has(file)) return reaches.get(file);
   reaches.set(file, false); // import cycles
-  let yes = file === DB;
+  const src = fs.readFileSync(file, 'utf8');
+  let yes = file === HARNESS || /\bTEST_DB\b/.test(src);
   if (!yes) {
-    const src = fs.readFileSync(file, 'utf8');
     for (const m of src.matchAll(/(?:from|import)\s*\(?\s*['"](\.{1,2}\/[^'"]+)['"]/g)) {
       const target = path.resolve(path.dirname(file), m[1].replace(/\.js$/, '.ts'));
       if (fs.existsSync(target) && reachesDb(target)) {
@@ -36,7 +38,7 @@ const files = fs.readdirSync('src/server', { recursive: true })
   .filter((f) => f.endsWith('.test.ts'))
   .sort();
 const withDb = files.filter((f) => reachesDb(path.resolve(f)));
-console.log(`test:pg: ${withDb.length} of ${files.length} server test files reach the database; the others ran on PGlite only: ${files.filter((f) => !withDb.includes(f)).join(' ')}`);
+console.log(`test:pg: ${withDb.length} of ${files.length} server test files run on PostgreSQL; the others ran on PGlite only: ${files.filter((f) => !withDb.includes(f)).join(' ')}`);
 const r = spawnSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', ...withDb, '--reporter=default', '--reporter=json', '--outputFile.json=test-results/pg.json'], {
   stdio: 'inherit',
   env: { ...process.env, TEST_DB: 'postgres' },
