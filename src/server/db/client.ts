@@ -41,8 +41,12 @@ const PGLITE_OPTIONS = {
   ],
 };
 
-/** PostgreSQL when `url` is given, otherwise PGlite in `pgliteDir` (a folder or `memory://`). */
-export async function openDatabase(opts: { url?: string; pgliteDir?: string; waitMs?: number }): Promise<Database> {
+/**
+ * PostgreSQL when `url` is given, otherwise PGlite in `pgliteDir` (a folder or `memory://`),
+ * started from `pgliteTemplate` (a dump of an already migrated data directory, see
+ * migratedPgliteDump) when one is given: the migrations then find nothing left to do.
+ */
+export async function openDatabase(opts: { url?: string; pgliteDir?: string; pgliteTemplate?: Blob; waitMs?: number }): Promise<Database> {
   const waitMs = opts.waitMs ?? DEFAULT_DB_WAIT_MS;
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 20, connectionTimeoutMillis: waitMs });
@@ -55,7 +59,7 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; wai
     await migratePg(db as never, { migrationsFolder: MIGRATIONS });
     return { db, kind: 'postgres', url: opts.url, close: () => pool.end() };
   }
-  const client = new PGlite(opts.pgliteDir ?? 'memory://', PGLITE_OPTIONS);
+  const client = new PGlite(opts.pgliteDir ?? 'memory://', { ...PGLITE_OPTIONS, ...(opts.pgliteTemplate ? { loadDataDir: opts.pgliteTemplate } : {}) });
   await client.waitReady;
   queueOuterCalls(client, waitMs);
   guardClientMethods(client, ['query', 'exec', 'transaction', 'describeQuery']);
@@ -72,6 +76,16 @@ export async function openDatabase(opts: { url?: string; pgliteDir?: string; wai
       }
     },
   };
+}
+
+/** A freshly migrated PGlite data directory, as a tarball for openDatabase's `pgliteTemplate` (the tests start each database from one). */
+export async function migratedPgliteDump(): Promise<Blob> {
+  const client = new PGlite('memory://', PGLITE_OPTIONS);
+  await client.waitReady;
+  await migratePglite(drizzlePglite(client, { schema }) as never, { migrationsFolder: MIGRATIONS });
+  const dump = await client.dumpDataDir('none');
+  await client.close();
+  return dump;
 }
 
 /** The embedded database's one connection, taken in turn with a bounded wait (see guard.ts). */

@@ -1,5 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { buildApp } from '../app.js';
 import { insertAccount } from '../core/accounts/service.js';
 import { LoginThrottle } from '../core/auth/throttle.js';
@@ -41,6 +43,15 @@ async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void>
   };
 }
 
+let template: Promise<Blob> | undefined;
+/** The migrated data directory made once per run by pglite-template.ts (absent when run without that setup). */
+function pgliteTemplate(): Promise<Blob> | undefined {
+  const file = inject('pgliteTemplate');
+  if (!file) return undefined;
+  template ??= fs.promises.readFile(file).then((b) => new Blob([b]));
+  return template;
+}
+
 export class TestClock implements Clock {
   constructor(public t = new Date('2009-05-10T02:00:00Z')) {}
   now() {
@@ -67,7 +78,7 @@ export async function makeTestEnv(opts: { throttle?: LoginThrottle; trustProxy?:
     drop = fresh.drop;
     database = await openDatabase({ url: fresh.url });
   } else {
-    database = await openDatabase({ pgliteDir: 'memory://' });
+    database = await openDatabase({ pgliteDir: 'memory://', pgliteTemplate: await pgliteTemplate() });
   }
   const pii = new PiiCipher(crypto.randomBytes(32));
   const clock = new TestClock(new Date());
