@@ -141,7 +141,7 @@ export function selectionNominees(): DemoNominee[] {
   };
   const channel = (): NominationChannel => weighted(rng, [['unit', 70], ['district', 10], ['industry', 8], ['society', 7], ['self', 3]] as const);
   // Competition contestants in enterprises with 高级工 or above: 90 of them are nominated.
-  const seasoned = existing.flatMap((p, i) => (p.level !== null && p.level <= 3 && DEMO_UNITS[p.unitIndex]!.kind === 'enterprise' ? [i] : []));
+  const seasoned = existing.flatMap((p, i) => (p.level !== null && p.level <= 3 && p.frontLine && DEMO_UNITS[p.unitIndex]!.kind === 'enterprise' ? [i] : []));
   for (const index of seasoned.slice(0, 90)) out.push({ from: 'existing', index, channels: [channel()], conditions: conditions(), story: 'eligible' });
   fresh.forEach((p, index) => {
     const story: DemoNominee['story'] = !p.frontLine ? 'front_line'
