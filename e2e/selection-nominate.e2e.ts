@@ -74,6 +74,9 @@ async function uploadThrough(page: Page, testId: string, name: string, mimeType:
   await (await chooser).setFiles({ name, mimeType, buffer });
 }
 
+/** The candidate's file (a drawer). */
+const fileOf = (page: Page) => page.getByRole('dialog').filter({ hasText: '候选人材料' });
+
 async function candidate() {
   const list = await admin.get<{ id: number; name: string; status: string; returnReason: string | null }[]>(`/api/selection/rounds/${roundId}/candidates`);
   return list.find((c) => c.name === personName);
@@ -84,7 +87,7 @@ async function openInQueue() {
   await adminPage.goto(`/admin/selection/${roundId}?tab=queue`);
   const c = await expect.poll(candidate, POLL).toBeTruthy().then(candidate);
   await adminPage.getByTestId(`open-${c!.id}`).click();
-  return adminPage.locator('.ant-drawer-content');
+  return fileOf(adminPage);
 }
 
 describe('a nomination from a unit, returned, corrected and accepted', () => {
@@ -104,7 +107,7 @@ describe('a nomination from a unit, returned, corrected and accepted', () => {
     await unitPage.keyboard.press('Escape');
     await modal.getByLabel('业绩说明').fill('2008年市职业技能大赛车工一等奖');
     await modal.getByRole('button', { name: '提交推荐' }).click();
-    const drawer = unitPage.locator('.ant-drawer-content');
+    const drawer = fileOf(unitPage);
     await drawer.getByText(personName).first().waitFor();
     await uploadThrough(unitPage, 'upload-prize', '获奖证书.pdf', 'application/pdf', PDF);
     await drawer.getByRole('link', { name: '获奖证书.pdf' }).waitFor();
@@ -127,7 +130,7 @@ describe('a nomination from a unit, returned, corrected and accepted', () => {
     await unitPage.getByRole('cell', { name: REASON }).waitFor();
     const c = await candidate();
     await unitPage.getByTestId(`open-${c!.id}`).click();
-    const drawer = unitPage.locator('.ant-drawer-content');
+    const drawer = fileOf(unitPage);
     await drawer.getByText(`被退回：${REASON}`).waitFor();
     await uploadThrough(unitPage, 'upload-consent', '同意书.png', 'image/png', PNG);
     await drawer.getByText('已上传签字的同意书').waitFor();
