@@ -4,7 +4,8 @@ import type { DbOrTx } from '../../db/client.js';
 import { rowsOf } from '../../db/sql-helpers.js';
 import { selectionCandidates } from './tables.js';
 
-interface Row { id: number; unit_kind: string | null; level: number | null; best: number | null; front_line: boolean; eq: boolean; consent: boolean; claims: string | null }
+/** id, unit kind, best level, front line, equivalent skill claimed, consent, "key:n,key:n". */
+type Tuple = [number, string | null, number | null, boolean, boolean, boolean, string | null];
 
 /**
  * The machine eligibility check of many candidates at once, from stored data, in one statement:
@@ -13,25 +14,35 @@ interface Row { id: number; unit_kind: string | null; level: number | null; best
  * the candidates (a round, or one candidate).
  */
 export async function machineChecks(db: DbOrTx, rules: EligibilityRules, where: SQL): Promise<Map<number, EligibilityCheck>> {
-  const rows = await rowsOf<Row>(db, sql`
-    select c.id, u.kind as unit_kind, p.level, q.best, p.front_line, c.equivalent_skill is not null as eq, c.consent_kind is not null as consent, k.claims
+  // One row holding every candidate as a JSON array: far cheaper to hand over than 100k rows.
+  const [all] = await rowsOf<{ rows: Tuple[] | string | null }>(db, sql`
+    select json_agg(json_build_array(c.id, u.kind, coalesce(least(p.level, q.best), p.level, q.best), p.front_line, c.equivalent_skill is not null, c.consent_kind is not null, k.claims)) as rows
     from selection_candidates c
     join people p on p.id = c.person_id
     left join units u on u.id = p.unit_id
-    left join lateral (select min(r.level) as best from qualification_records r where r.person_id = p.id) q on true
-    left join lateral (
-      select string_agg(cl.condition_key || ':' || (select count(*) from selection_evidence e where e.candidate_id = c.id and e.claim_id = cl.id), ',') as claims
-      from selection_claims cl where cl.candidate_id = c.id
-    ) k on true
+    left join (
+      select r.person_id, min(r.level) as best from qualification_records r
+      where r.person_id in (select c.person_id from selection_candidates c where ${where}) group by r.person_id
+    ) q on q.person_id = p.id
+    left join (
+      select cl.candidate_id, string_agg(cl.condition_key || ':' || coalesce(ev.n, 0), ',') as claims
+      from selection_claims cl
+      join selection_candidates c on c.id = cl.candidate_id
+      left join (
+        select e.claim_id, count(*) as n from selection_evidence e join selection_candidates c on c.id = e.candidate_id
+        where ${where} and e.claim_id is not null group by e.claim_id
+      ) ev on ev.claim_id = cl.id
+      where ${where} group by cl.candidate_id
+    ) k on k.candidate_id = c.id
     where ${where}`);
+  const rows: Tuple[] = typeof all?.rows === 'string' ? JSON.parse(all.rows) as Tuple[] : all?.rows ?? [];
   const out = new Map<number, EligibilityCheck>();
-  for (const r of rows) {
-    const level = r.level == null ? r.best : r.best == null ? r.level : Math.min(r.level, r.best);
-    const claims = r.claims ? r.claims.split(',').map((s) => {
+  for (const [id, unitKind, level, frontLine, eq, consent, claimText] of rows) {
+    const claims = claimText ? claimText.split(',').map((s) => {
       const at = s.lastIndexOf(':');
       return { conditionKey: s.slice(0, at), evidence: Number(s.slice(at + 1)) };
     }) : [];
-    out.set(Number(r.id), checkEligibility({ unitKind: r.unit_kind, level: level == null ? null : Number(level), equivalentSkill: r.eq, frontLine: r.front_line, claims, consent: r.consent }, rules));
+    out.set(id, checkEligibility({ unitKind, level, equivalentSkill: eq, frontLine, claims, consent }, rules));
   }
   return out;
 }
