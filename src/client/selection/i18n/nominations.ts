@@ -69,6 +69,10 @@ export const zh = {
   'nom.nominators': '推荐方',
   'nom.cannotNominate': '此账号不能推荐',
   'nom.level': '等级',
+  'nom.society': '社会推荐（推荐他人）',
+  'nom.nominatorName': '推荐人（单位或个人）姓名',
+  'nom.nominatorOrg': '推荐人所在单位或组织',
+  'nom.nominatorContact': '推荐人联系电话',
 } as const;
 
 export const en: Record<keyof typeof zh, string> = {
@@ -141,4 +145,8 @@ export const en: Record<keyof typeof zh, string> = {
   'nom.nominators': 'Nominators',
   'nom.cannotNominate': 'This account cannot nominate',
   'nom.level': 'Level',
+  'nom.society': 'Society nomination (someone else)',
+  'nom.nominatorName': 'Nominator (body or person)',
+  'nom.nominatorOrg': 'Nominator\'s organisation',
+  'nom.nominatorContact': 'Nominator\'s phone',
 };

@@ -68,7 +68,8 @@ function CandidateFile({ c, mode, onDone }: { c: CandidateView; mode: DrawerMode
       void qc.invalidateQueries({ queryKey: ['selection'] });
     }
   };
-  const canEdit = mode !== 'verifier' && c.editable;
+  // The office edits only what it keyed itself (a paper society nomination); it decides the rest.
+  const canEdit = c.editable && (mode !== 'verifier' || c.nominations.some((n) => n.mine));
   const uploadTo = (query: string, label: string, testId: string) => (
     <Upload accept=".pdf,.jpg,.jpeg,.png" showUploadList={false} disabled={!canEdit || busy}
       beforeUpload={(file) => { void run(() => api.upload(`/api/selection/candidates/${c.id}/evidence?${query}`, file), t('nom.uploaded')); return Upload.LIST_IGNORE; }}>

@@ -7,6 +7,7 @@ import { myCandidaciesQuery, nominationRoundsQuery } from '../queries';
 import type { SelectionTabProps } from '../tabs';
 import { CandidateDrawer, ChannelTags, CheckList, StatusTag } from './CandidateDrawer';
 import { WindowNote } from './NominateTab';
+import { SocietyNomination } from './SocietyForm';
 
 /** 我的评选: a person's own status page — self-nomination, consent, the status with the reason when returned. */
 export function MineTab({ roundId }: SelectionTabProps) {
@@ -45,7 +46,10 @@ export function MineTab({ roundId }: SelectionTabProps) {
           <CheckList check={c.check} />
         </Card>
       ) : <Empty description={t('nom.myNone')} />}
-      {round?.open && !self && <Button type="primary" loading={busy} onClick={() => void selfNominate()}>{t('nom.selfNominate')}</Button>}
+      <Space wrap>
+        {round?.open && !self && <Button type="primary" loading={busy} onClick={() => void selfNominate()}>{t('nom.selfNominate')}</Button>}
+        <SocietyNomination roundId={roundId} />
+      </Space>
       <CandidateDrawer candidateId={opened} mode="person" onClose={() => setOpened(null)} />
     </Space>
   );

@@ -7,6 +7,7 @@ import { candidatesQuery } from '../queries';
 import type { SelectionTabProps } from '../tabs';
 import { CandidateDrawer } from './CandidateDrawer';
 import { CandidateTable } from './CandidateTable';
+import { SocietyNomination } from './SocietyForm';
 
 /** 资格审查: the candidates awaiting review, the machine check rule by rule, the evidence, the decision. */
 export function QueueTab({ roundId }: SelectionTabProps) {
@@ -28,8 +29,11 @@ export function CandidatesTab({ roundId }: SelectionTabProps) {
   const [opened, setOpened] = useState<number | null>(null);
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Select style={{ width: 200 }} value={status} onChange={setStatus} aria-label={t('nom.filter')}
-        options={[{ value: '', label: t('nom.all') }, ...Object.entries(CANDIDATE_STATUS_NAMES).map(([value, label]) => ({ value, label }))]} />
+      <Space wrap>
+        <Select style={{ width: 200 }} value={status} onChange={setStatus} aria-label={t('nom.filter')}
+          options={[{ value: '', label: t('nom.all') }, ...Object.entries(CANDIDATE_STATUS_NAMES).map(([value, label]) => ({ value, label }))]} />
+        <SocietyNomination roundId={roundId} onCreated={setOpened} />
+      </Space>
       <CandidateTable rows={q.data ?? []} loading={q.isFetching} onOpen={setOpened} />
       <CandidateDrawer candidateId={opened} mode="verifier" onClose={() => setOpened(null)} />
     </Space>
