@@ -87,7 +87,7 @@ function CandidateSheet({ round, c }: { round: Round; c: Candidate }) {
 function Criterion({ k, value, onChange }: { k: RubricCriterion; value: number | null; onChange: (v: number | null) => void }) {
   const t = useT();
   return (
-    <div>
+    <div data-criterion={k.code}>
       <div><Typography.Text strong>{k.code}. {k.name}</Typography.Text> <Typography.Text type="secondary">（{k.kind === 'judgement' ? t('reviewing.judgement') : t('reviewing.points', { max: k.max })}）</Typography.Text></div>
       {k.kind === 'judgement' ? (
         <Radio.Group value={value} onChange={(e) => onChange(e.target.value as number)} optionType="button" buttonStyle="solid" size="large" aria-label={k.name}
