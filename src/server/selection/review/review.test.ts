@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { judgeConflicts } from '../../competition/judging/tables.js';
 import { buildUnit, call, makeTestEnv, sessionAs, type Session, type TestEnv } from '../../test/harness.js';
 import { addCandidates, advanceTo, buildRound } from './fixture.js';
+import type { SelectionRules } from '../../../shared/selection/rules.js';
+import { stageScores } from '../scores.js';
 import { canReviewerSeeCandidate } from './policy.js';
 
 /**
@@ -180,6 +182,11 @@ describe('progress, severity and the gate', () => {
     // A 38/40·40 + B 24/30·30 + C 3/3·30 = 92 and 20 + 15 + 1/3·30 = 45: raw (92 + 45) / 2, severities ±23.5.
     expect(row.raw).toBe((92 + 45) / 2);
     expect(typeof row.normalised).toBe('number');
+    // The cuts read the same numbers: stageScores gives raw here, normalised when the rule says so.
+    const rules = (await call(env, admin, 'GET', `/api/selection/rounds/${roundId}`)).json().rules as SelectionRules;
+    expect((await stageScores(env.database.db, roundId, rules, ['review'])).get(cands[1]!.id)).toEqual({ review: row.raw });
+    const normalisedRules = { ...rules, stages: rules.stages.map((s) => (s.key === 'review' && s.kind === 'panel' ? { ...s, counts: 'normalised' as const } : s)) };
+    expect((await stageScores(env.database.db, roundId, normalisedRules, ['review'])).get(cands[1]!.id)).toEqual({ review: row.normalised });
     const withSeverity = p.reviewers.filter((r) => r.severity);
     expect(withSeverity).toHaveLength(2);
     expect(withSeverity.map((r) => r.severity!.severity).sort((x, y) => x - y)).toEqual([-23.5, 23.5]);
