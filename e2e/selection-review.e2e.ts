@@ -28,15 +28,17 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let judgeName: string;
+let adminName: string;
 let peer: Session;
 let roundId: number;
 let candidateId: number;
 
-/** Builds the client when dist/client is missing or older than this page (as scripts/start.mjs does). */
+/** Builds the client when dist/client is missing or older than its sources (as scripts/start.mjs does). */
 function buildClient() {
   const index = path.join(ROOT, 'dist/client/index.html');
-  const page = path.join(ROOT, 'src/client/selection/pages/ReviewingPage.tsx');
-  if (fs.existsSync(index) && fs.statSync(index).mtimeMs > fs.statSync(page).mtimeMs) return;
+  const newest = (dir: string): number => Math.max(0, ...fs.readdirSync(dir, { withFileTypes: true })
+    .map((d) => (d.isDirectory() ? newest(path.join(dir, d.name)) : fs.statSync(path.join(dir, d.name)).mtimeMs)));
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs > Math.max(newest(path.join(ROOT, 'src/client')), newest(path.join(ROOT, 'src/shared')))) return;
   execFileSync(process.execPath, [path.join(ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
@@ -49,7 +51,8 @@ beforeAll(async () => {
   baseUrl = await app.listen({ port: 0, host: '127.0.0.1' });
   env = { app, database, pii, clock, close: async () => { await app.close(); await database.close(); } };
 
-  const admin = await login(env, (await buildAccount(env, 'admin')).username);
+  adminName = (await buildAccount(env, 'admin')).username;
+  const admin = await login(env, adminName);
   const unit = await buildUnit(env, { name: '江川机床厂' });
   roundId = (await buildRound(env, admin)).id;
   const [c] = await addCandidates(env, roundId, [{ unitId: unit.id, name: '周建国' }]);
@@ -103,5 +106,24 @@ describe('材料评审 on the phone', () => {
 
     const saved = (await call(env, peer, 'GET', '/api/selection/reviewing')).json();
     expect(saved[0].candidates[0].peers[0].marks).toEqual({ A: 36, B: 25.5, C: 3 });
+  });
+
+  it('the office sees progress with raw and normalised side by side, which counts, and the severity table; the exam list', async () => {
+    const desk = await newContext(browser, baseUrl);
+    const office = await desk.newPage();
+    try {
+      await loginThroughUi(office, adminName, PASSWORD);
+      await office.goto(`/admin/selection/${roundId}?tab=panels`);
+      await office.getByText('计入成绩：原始分（专家评分的平均）（阶段开始前已确定）').waitFor();
+      await office.getByRole('columnheader', { name: /原始分/ }).getByText('计入').waitFor();
+      await office.getByRole('columnheader', { name: /校正分/ }).waitFor();
+      await office.getByText('评分宽严').waitFor();
+      await office.getByRole('cell', { name: '+10.75', exact: true }).waitFor();
+      await office.goto(`/admin/selection/${roundId}?tab=exam`);
+      await office.getByRole('cell', { name: '2009J0001', exact: true }).waitFor();
+      await office.getByRole('cell', { name: '89', exact: true }).waitFor();
+    } finally {
+      await desk.close();
+    }
   });
 });
