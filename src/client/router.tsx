@@ -28,6 +28,7 @@ const CalendarPage = lazyRouteComponent(() => import('./core/pages/CalendarPage'
 const PublicResultsPage = lazyRouteComponent(() => import('./competition/pages/PublicResultsPage'), 'PublicResultsPage');
 const SelectionRoundsPage = lazyRouteComponent(() => import('./selection/pages/SelectionRoundsPage'), 'SelectionRoundsPage');
 const SelectionRoundPage = lazyRouteComponent(() => import('./selection/pages/SelectionRoundPage'), 'SelectionRoundPage');
+const ReviewingPage = lazyRouteComponent(() => import('./selection/pages/ReviewingPage'), 'ReviewingPage');
 const PublicNoticePage = lazyRouteComponent(() => import('./core/pages/PublicNoticePage'), 'PublicNoticePage');
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
@@ -159,6 +160,7 @@ const routeTree = rootRoute.addChildren([
     gated('calendar', ['admin', 'committee'], CalendarPage),
     gated('marking', ['judge'], MarkingHomePage),
     markingRoute,
+    gated('reviewing', ['judge'], ReviewingPage),
   ]),
   printRoute.addChildren([sheetPrintRoute, drawPrintRoute]),
 ]);

@@ -11,6 +11,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/admin/selection', label: 'nav.selection', roles: ['admin', 'committee', 'unit', 'judge', 'person'] },
   { path: '/admin/calendar', label: 'nav.calendar', roles: ['admin', 'committee'] },
   { path: '/admin/marking', label: 'nav.marking', roles: ['judge'] },
+  { path: '/admin/reviewing', label: 'nav.reviewing', roles: ['judge'] },
   { path: '/admin/units', label: 'nav.units', roles: ['admin', 'committee'] },
   { path: '/admin/trades', label: 'nav.trades', roles: ['admin'] },
   { path: '/admin/people', label: 'nav.people', roles: ['admin', 'committee', 'unit'] },

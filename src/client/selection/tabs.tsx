@@ -6,6 +6,8 @@ import { NominateTab } from './tabs/NominateTab';
 import { CommendationTab } from './tabs/CommendationTab';
 import { OverviewTab } from './tabs/OverviewTab';
 import { CandidatesTab, QueueTab } from './tabs/QueueTab';
+import { ExamTab } from './tabs/ExamTab';
+import { PanelsTab } from './tabs/PanelsTab';
 
 export interface SelectionTabProps {
   roundId: number;
@@ -21,5 +23,7 @@ export const SELECTION_TABS: { key: string; label: MessageKey; roles: readonly R
   { key: 'mine', label: 'selection.tab.mine', roles: ['person'], component: MineTab },
   { key: 'queue', label: 'selection.tab.queue', roles: ['admin', 'committee'], component: QueueTab },
   { key: 'candidates', label: 'selection.tab.candidates', roles: ['admin', 'committee'], component: CandidatesTab },
+  { key: 'exam', label: 'selection.tab.exam', roles: ['admin', 'committee'], component: ExamTab },
+  { key: 'panels', label: 'selection.tab.panels', roles: ['admin', 'committee'], component: PanelsTab },
   { key: 'commendation', label: 'selection.tab.commendation', roles: ['admin', 'committee', 'unit'], component: CommendationTab },
 ];

@@ -3,7 +3,7 @@ import { IdText } from '../../../shared/contracts/common.js';
 import { MyReviewing, PanelInput, PanelList, PanelProgress, SheetInput } from '../../../shared/selection/review-contracts.js';
 import { sendDownload } from '../../http/download.js';
 import { ctxOf, type App, type Deps } from '../../http/types.js';
-import { assignCandidates, listPanels, myReviewing, panelProgress, reviewerEvidence, savePanel, submitSheet } from './service.js';
+import { assignCandidates, listPanels, listReviewers, myReviewing, panelProgress, reviewerEvidence, savePanel, submitSheet } from './service.js';
 
 const StageKey = z.string().regex(/^[a-z][a-z0-9_]{0,19}$/, '阶段代码无效');
 const Params = z.object({ id: IdText, stage: StageKey });
@@ -30,6 +30,11 @@ export function selectionReviewRoutes(app: App, deps: Deps): void {
     config: { access: [...staff] },
     schema: { tags, summary: '评审进度与评分宽严 Progress, severity, raw and normalised scores', params: Params, response: { 200: PanelProgress } },
     handler: (req) => panelProgress(ctxOf(deps, req), req.params.id, req.params.stage),
+  });
+  app.get('/api/selection/reviewers', {
+    config: { access: [...staff] },
+    schema: { tags, summary: '评审专家名单 Judge accounts that may sit on a panel', response: { 200: z.array(z.object({ accountId: z.number().int(), name: z.string(), unitName: z.string().nullable() })) } },
+    handler: (req) => listReviewers(ctxOf(deps, req)),
   });
   app.get('/api/selection/reviewing', {
     config: { access: ['judge'] },

@@ -8,6 +8,7 @@ import { conflictsOf } from '../../competition/judging/panels.js';
 import { accounts } from '../../core/accounts/tables.js';
 import { recordAudit } from '../../core/audit/service.js';
 import { storedFiles } from '../../core/files/tables.js';
+import { units } from '../../core/units/tables.js';
 import type { ServiceContext } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.js';
@@ -95,6 +96,13 @@ export async function savePanel(ctx: ServiceContext, roundId: number, key: strin
     await recordAudit(tx, ctx, { action: 'selection.panel', entity: 'selection_panel', entityId: panelId, before, after: { stage: key, name: input.name, members: input.members } });
     return { id: panelId };
   });
+}
+
+/** 评审专家名单: every judge account (name, unit) the office may put on a panel. */
+export async function listReviewers(ctx: ServiceContext) {
+  requireSelectionStaff(ctx);
+  return ctx.db.select({ accountId: accounts.id, name: accounts.displayName, unitName: units.name }).from(accounts)
+    .leftJoin(units, eq(units.id, accounts.unitId)).where(and(eq(accounts.role, 'judge'), eq(accounts.disabled, false))).orderBy(asc(accounts.id));
 }
 
 // ---------------------------------------------------------------- assignment (office)
