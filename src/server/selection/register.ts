@@ -5,5 +5,6 @@
 import './nominations/gates.js';
 import './exam/gate.js';
 import './review/gate.js';
+import './review/policy.js';
 import './cuts/gates.js';
 import './commendation/gate.js';

@@ -1,3 +1,4 @@
+import { registerEvidenceReader } from '../nominations/policy.js';
 import { and, eq } from 'drizzle-orm';
 import { recusalReason, type Recusal, type RecusalWords } from '../../../shared/competition/recusal.js';
 import { conflictsOf } from '../../competition/judging/panels.js';
@@ -34,3 +35,7 @@ export async function reviewerRecusal(db: DbOrTx, reviewerId: number, candidateI
   if (!p || !conflicts) return null;
   return recusalReason(conflicts, p, REVIEW_WORDS);
 }
+
+// A reviewer reads the materials of the candidates assigned to them in the open panel stage, and no others.
+registerEvidenceReader((ctx, candidateId) =>
+  ctx.actor?.role === 'judge' ? canReviewerSeeCandidate(ctx.db, ctx.actor.id, candidateId) : Promise.resolve(false));
