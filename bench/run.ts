@@ -6,9 +6,10 @@ import { benchImport } from './import.js';
 import { benchMarks } from './marks.js';
 import { benchPublic } from './public.js';
 import { benchResults } from './results.js';
+import { benchSelectionCut } from './selection-cut.js';
 
 const only = process.argv[2];
-const benches: Record<string, () => Promise<number>> = { import: benchImport, 'cold-start': benchColdStart, marks: benchMarks, results: benchResults, public: benchPublic, certificates: benchCertificates, exports: benchExports };
+const benches: Record<string, () => Promise<number>> = { import: benchImport, 'cold-start': benchColdStart, marks: benchMarks, results: benchResults, public: benchPublic, certificates: benchCertificates, exports: benchExports, 'selection-cut': benchSelectionCut };
 console.log(`skillmonth benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 for (const [name, fn] of Object.entries(benches)) {
   if (only && only !== name) continue;
