@@ -73,16 +73,6 @@ export async function benchSelectionCut(): Promise<number> {
     };
     const stored = async () => computeCut(def, await cutInputs(db, round, def));
     // Warm both paths once, then the best of RUNS.
-    if (process.env.BENCH_PROFILE) {
-      const { candidatesInPlay } = await import('../src/server/selection/in-play.js');
-      const { stageScores } = await import('../src/server/selection/scores.js');
-      for (let i = 0; i < 2; i++) {
-        console.log('  in play', (await time(() => candidatesInPlay(db, round, stageIndex(round.rules, 'cut200')))).ms.toFixed(0));
-        console.log('  scores', (await time(() => stageScores(db, round.id, round.rules, ['exam']))).ms.toFixed(0));
-        const inputs = await time(() => cutInputs(db, round, def));
-        console.log('  inputs', inputs.ms.toFixed(0), 'compute', (await time(async () => computeCut(def, inputs.result))).ms.toFixed(0));
-      }
-    }
     const check = await stored();
     const base0 = baseline();
     if (JSON.stringify(check) !== JSON.stringify(base0)) throw new Error('the stored and in-memory cuts differ');

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Input, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { Approvals } from '../../../shared/contracts/selection-cuts';
+import type { Approvals, CutDetail } from '../../../shared/contracts/selection-cuts';
 import type { Round } from '../../../shared/contracts/selection';
 import { api } from '../../api';
 import { formatDateTime } from '../../components/dates';
@@ -27,7 +27,7 @@ function ApprovalView({ round, a }: { round: Round; a: Approvals }) {
   const me = useMe();
   const { run, busy } = useSelectionAction();
   const [note, setNote] = useState('');
-  const cut = useQuery({ queryKey: ['selection', 'cut', a.cut?.id], enabled: a.cut != null, queryFn: () => api.get<{ ranking: { rows: never[] } }>(`/api/selection/cuts/${a.cut!.id}`) });
+  const cut = useQuery({ queryKey: ['selection', 'cut', a.cut?.id], enabled: a.cut != null, queryFn: () => api.get<CutDetail>(`/api/selection/cuts/${a.cut!.id}`) });
   if (!a.cut) return <Alert type="info" showIcon title={t('approval.noCut')} />;
   const decide = (decision: 'approve' | 'object') =>
     run(decision, () => api.post(`/api/selection/rounds/${round.id}/approvals`, { cutId: a.cut!.id, decision, note: note.trim() || undefined }), t('approval.done'));
@@ -39,7 +39,7 @@ function ApprovalView({ round, a }: { round: Round; a: Approvals }) {
           <Tag color={a.approved >= a.required && a.objections === 0 ? 'green' : 'gold'}>{t('approval.progress', { approved: a.approved, required: a.required, objections: a.objections })}</Tag>
           <Typography.Text type="secondary">{t('approval.required', { n: a.required })}</Typography.Text>
         </Flex>
-        {cut.data && <RankingTable round={round} rows={cut.data.ranking.rows.filter((r: { selected: boolean }) => r.selected)} />}
+        {cut.data && <RankingTable round={round} rows={cut.data.ranking.rows.filter((r) => r.selected)} />}
       </Card>
       <Card size="small" title={t('selection.tab.approval')}>
         {!member && <Alert type="info" showIcon title={t('approval.staffOnly')} style={{ marginBottom: 12 }} />}
