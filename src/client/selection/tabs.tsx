@@ -4,6 +4,9 @@ import type { MessageKey } from '../i18n';
 import { MineTab } from './tabs/MineTab';
 import { NominateTab } from './tabs/NominateTab';
 import { CommendationTab } from './tabs/CommendationTab';
+import { ApprovalTab } from './cuts/ApprovalTab';
+import { CutsTab } from './cuts/CutsTab';
+import { NoticesTab } from './cuts/NoticesTab';
 import { OverviewTab } from './tabs/OverviewTab';
 import { CandidatesTab, QueueTab } from './tabs/QueueTab';
 import { ExamTab } from './tabs/ExamTab';
@@ -25,5 +28,8 @@ export const SELECTION_TABS: { key: string; label: MessageKey; roles: readonly R
   { key: 'candidates', label: 'selection.tab.candidates', roles: ['admin', 'committee'], component: CandidatesTab },
   { key: 'exam', label: 'selection.tab.exam', roles: ['admin', 'committee'], component: ExamTab },
   { key: 'panels', label: 'selection.tab.panels', roles: ['admin', 'committee'], component: PanelsTab },
+  { key: 'cuts', label: 'selection.tab.cuts', roles: ['admin', 'committee'], component: CutsTab },
+  { key: 'approval', label: 'selection.tab.approval', roles: ['admin', 'committee'], component: ApprovalTab },
+  { key: 'notices', label: 'selection.tab.notices', roles: ['admin', 'committee'], component: NoticesTab },
   { key: 'commendation', label: 'selection.tab.commendation', roles: ['admin', 'committee', 'unit'], component: CommendationTab },
 ];

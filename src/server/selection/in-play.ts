@@ -1,5 +1,6 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
+import { rowsOf } from '../db/sql-helpers.js';
 import { cutBefore } from '../../shared/selection/stages.js';
 import { selectionCuts } from './cuts/tables.js';
 import { selectionCandidates } from './nominations/tables.js';
@@ -13,9 +14,10 @@ import type { RoundRow } from './rounds/policy.js';
 export async function candidatesInPlay(db: DbOrTx, round: RoundRow, stageIndex: number): Promise<number[]> {
   const cut = cutBefore(round.rules, stageIndex);
   if (!cut) {
-    const rows = await db.select({ id: selectionCandidates.id }).from(selectionCandidates)
-      .where(and(eq(selectionCandidates.roundId, round.id), eq(selectionCandidates.status, 'eligible')));
-    return rows.map((r) => r.id);
+    // One row of JSON, not a row per candidate: a round of 100 000 reads in a fraction of the time.
+    const [row] = await rowsOf<{ j: number[] | null }>(db, sql`select json_agg(id) as j from ${selectionCandidates}
+      where round_id = ${round.id} and status = 'eligible'`);
+    return row?.j ?? [];
   }
   const [frozen] = await db.select({ ranking: selectionCuts.ranking }).from(selectionCuts)
     .where(and(eq(selectionCuts.roundId, round.id), eq(selectionCuts.stageKey, cut.key), eq(selectionCuts.status, 'frozen')))

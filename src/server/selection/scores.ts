@@ -1,9 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { examScore, rubricScore } from '../../shared/selection/rubric.js';
 import type { SelectionRules, StageDef } from '../../shared/selection/rules.js';
 import { stageScoresOf } from '../../shared/selection/severity.js';
 import type { DbOrTx } from '../db/client.js';
-import { selectionScores } from './exam/tables.js';
+import { rowsOf } from '../db/sql-helpers.js';
 import { selectionMarks } from './review/tables.js';
 
 /**
@@ -31,16 +31,22 @@ export async function stageScores(db: DbOrTx, roundId: number, rules: SelectionR
   return out;
 }
 
+/**
+ * Theory and practical are paired in SQL (one row per candidate, in hundredths), so a round of
+ * 100 000 candidates reads 100 000 small rows, not 200 000 full ones; the weighting stays
+ * examScore's, the one rule.
+ */
 async function examScores(db: DbOrTx, roundId: number, def: Extract<StageDef, { kind: 'exam' }>): Promise<Map<number, number | null>> {
-  const rows = await db.select().from(selectionScores).where(and(eq(selectionScores.roundId, roundId), eq(selectionScores.stageKey, def.key)));
-  const by = new Map<number, { theory: number | null; practical: number | null; absent: boolean }>();
-  for (const r of rows) {
-    const x = by.get(r.candidateId) ?? { theory: null, practical: null, absent: false };
-    x[r.part] = r.absent ? null : r.value;
-    x.absent ||= r.absent;
-    by.set(r.candidateId, x);
-  }
-  return new Map([...by].map(([id, x]) => [id, x.absent ? null : examScore(def.weights, x.theory, x.practical)]));
+  // One row of JSON rather than a row per candidate: the driver's per-row cost dominates at 100k.
+  const [row] = await rowsOf<{ j: [number, boolean, number | null, number | null][] | null }>(db, sql`
+    select json_agg(json_build_array(id, absent, t, p)) as j from (
+      select candidate_id as id, bool_or(absent) as absent,
+        max(round(value * 100)) filter (where part = 'theory')::int as t,
+        max(round(value * 100)) filter (where part = 'practical')::int as p
+      from selection_scores where round_id = ${roundId} and stage_key = ${def.key} group by candidate_id) x`);
+  const out = new Map<number, number | null>();
+  for (const [id, absent, t, p] of row?.j ?? []) out.set(id, absent ? null : examScore(def.weights, t == null ? null : t / 100, p == null ? null : p / 100));
+  return out;
 }
 
 /** Each reviewer's rubric score per candidate (complete sheets only). */

@@ -15,8 +15,16 @@ type Values = { status: 'investigating' | 'upheld' | 'dismissed'; resolution: st
 /** 异议: lodged by real name during the notice, handled confidentially (never shown publicly). */
 export function ObjectionsTable({ c, n }: { c: Competition; n: Notice }) {
   const t = useT();
-  const list = useQuery(objectionsQuery(c.id, n.id));
-  const { run, busy } = useCompetitionAction(c.id);
+  return <NoticeObjections n={n} queryKey={objectionsQuery(c.id, n.id).queryKey} action={useCompetitionAction(c.id)} upheldHelp={t('objection.upheldHelp')} />;
+}
+
+type Action = { run: <T>(key: string, action: () => Promise<T>, success?: string) => Promise<T | undefined>; busy: string | null };
+
+/** The objections of any notice (competition results, selection lists): the subject's page says what upholding means. */
+export function NoticeObjections({ n, queryKey, action, upheldHelp }: { n: Notice; queryKey: readonly unknown[]; action: Action; upheldHelp: string }) {
+  const t = useT();
+  const list = useQuery({ queryKey, queryFn: () => api.get<Objection[]>(`/api/notices/${n.id}/objections`) });
+  const { run, busy } = action;
   const [handling, setHandling] = useState<Objection | null>(null);
   const [form] = Form.useForm<Values>();
 
@@ -81,7 +89,7 @@ export function ObjectionsTable({ c, n }: { c: Competition; n: Notice }) {
         forceRender
       >
         {handling && <Typography.Paragraph>{handling.content}</Typography.Paragraph>}
-        <Typography.Paragraph type="secondary">{t('objection.upheldHelp')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{upheldHelp}</Typography.Paragraph>
         <Form<Values> form={form} layout="vertical" onFinish={(v) => void resolve(v)}>
           <Form.Item name="status" label={t('objection.status')} rules={[{ required: true }]}>
             <Select options={(['investigating', 'upheld', 'dismissed'] as const).map((s) => ({ value: s, label: t(`objection.status.${s}`) }))} />

@@ -45,7 +45,7 @@ function NoticeView({ n }: { n: PublicNotice }) {
       <Typography.Paragraph data-testid="notice-period" style={{ marginBottom: 0 }}>
         {t('public.period', { startsOn: n.startsOn, endsOn: n.endsOn, days: n.workingDays, endsAt: formatBeijingEnd(n.endsAt) })}
       </Typography.Paragraph>
-      {n.intro && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{n.intro}</Typography.Paragraph>}
+      {n.intro && <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>{n.intro}</Typography.Paragraph>}
       <NoticeList columns={n.columns} rows={n.rows} final={n.status === 'final'} />
       {n.kind === 'competition-results' && <CompetitionRankings competitionId={n.subjectId} />}
       <Typography.Title level={4}>{t('objection.title')}</Typography.Title>

@@ -7,6 +7,7 @@ import { QueryResult } from '../../components/QueryResult';
 import { useT } from '../../i18n';
 import { roundQuery } from '../queries';
 import type { SelectionTabProps } from '../tabs';
+import { SelectionFunnel } from '../cuts/Funnel';
 
 /** 概览: the round's stages in order, each with its count; the open one says what it waits for. */
 export function OverviewTab({ roundId }: SelectionTabProps) {
@@ -34,6 +35,7 @@ function Overview({ round }: { round: Round }) {
   };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      <SelectionFunnel round={round} />
       <Card>
         <Steps
           direction="vertical"

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SelectionRules } from '../../../shared/selection/rules.js';
@@ -7,6 +10,7 @@ import { selectionCandidates } from '../nominations/tables.js';
 import { selectionScores } from '../exam/tables.js';
 import { selectionRounds } from '../rounds/tables.js';
 import { writeAwards } from '../commendation/service.js';
+import { verifyCutFile } from '../../cli/cut-verify.js';
 import { readCutWorkbook } from './excel.js';
 import { checkCut } from './hash.js';
 
@@ -179,6 +183,15 @@ describe('cuts', () => {
     expect(back.ranking).toEqual(x.ranking);
     expect(back.rules).toEqual(x.rules);
     expect(checkCut(back.rules, back.ranking, back.hash)).toBeNull();
+    // The CLI (npm run cut:verify) on the files as downloaded, and on a file with a changed row.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cut-'));
+    fs.writeFileSync(path.join(dir, 'cut.json'), json.body);
+    fs.writeFileSync(path.join(dir, 'cut.xlsx'), xlsx.rawPayload);
+    fs.writeFileSync(path.join(dir, 'changed.json'), JSON.stringify(changed));
+    expect((await verifyCutFile(path.join(dir, 'cut.json'))).problem).toBeNull();
+    expect((await verifyCutFile(path.join(dir, 'cut.xlsx'))).problem).toBeNull();
+    expect((await verifyCutFile(path.join(dir, 'changed.json'))).problem).toContain('候选人3');
+    fs.rmSync(dir, { recursive: true });
   });
 
   it('publishes the shortlist for the public: names, masked ID numbers, scores, ranks and the hash', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { CutDetail, CutExport, CutPreview, CutSummary } from '../../../shared/contracts/selection-cuts.js';
 import { computeCut, cutKeys, selectedCount, type CutInput, type CutRanking, type CutRules } from '../../../shared/selection/cut.js';
 import type { StageDef } from '../../../shared/selection/rules.js';
@@ -9,6 +9,7 @@ import { people } from '../../core/people/tables.js';
 import { units } from '../../core/units/tables.js';
 import type { ServiceContext } from '../../context.js';
 import type { DbOrTx } from '../../db/client.js';
+import { rowsOf } from '../../db/sql-helpers.js';
 import { conflict, invalid, notFound } from '../../http/errors.js';
 import { candidatesInPlay } from '../in-play.js';
 import { selectionCandidates } from '../nominations/tables.js';
@@ -27,12 +28,15 @@ type CutDef = Extract<StageDef, { kind: 'cut' }>;
  */
 export async function cutInputs(db: DbOrTx, round: RoundRow, def: CutDef): Promise<CutInput[]> {
   const inPlay = new Set(await candidatesInPlay(db, round, stageIndex(round.rules, def.key)));
-  const [scores, rows] = await Promise.all([
+  const [scores, [list]] = await Promise.all([
     stageScores(db, round.id, round.rules, cutKeys(def)),
-    db.select({ id: selectionCandidates.id, status: selectionCandidates.status, examNumber: selectionCandidates.examNumber, name: people.name, unit: units.name })
-      .from(selectionCandidates).innerJoin(people, eq(people.id, selectionCandidates.personId)).innerJoin(units, eq(units.id, people.unitId))
-      .where(eq(selectionCandidates.roundId, round.id)),
+    // One row of JSON (id, status, exam number, name, unit) rather than 100k rows: see scores.ts.
+    rowsOf<{ j: [number, string, string | null, string, string][] | null }>(db, sql`
+      select json_agg(json_build_array(c.id, c.status, c.exam_number, p.name, u.name)) as j
+      from ${selectionCandidates} c join ${people} p on p.id = c.person_id join ${units} u on u.id = p.unit_id
+      where c.round_id = ${round.id}`),
   ]);
+  const rows = (list?.j ?? []).map(([id, status, examNumber, name, unit]) => ({ id, status, examNumber, name, unit }));
   const out: CutInput[] = [];
   for (const r of rows) {
     // A candidate taken out of the running (withdrawn, or disqualified after an objection) is never in a cut.
