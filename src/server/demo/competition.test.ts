@@ -26,6 +26,12 @@ import { qualificationRecords } from '../core/people/tables.js';
 import { computeResults } from '../competition/results/compute.js';
 import { completionTimes } from '../competition/results/tables.js';
 import { markingSchemes, schemeAspects } from '../competition/schemes/tables.js';
+import { checkCut } from '../selection/cuts/hash.js';
+import { selectionCuts } from '../selection/cuts/tables.js';
+import { selectionAwards } from '../selection/commendation/tables.js';
+import { selectionCandidates, selectionNominations, selectionVerifications } from '../selection/nominations/tables.js';
+import { verifySelectionChainIn } from '../selection/review/chain.js';
+import { selectionRounds } from '../selection/rounds/tables.js';
 import { login, makeTestEnv, type TestEnv } from '../test/harness.js';
 import { trades } from '../core/trades/tables.js';
 import { DEMO_COMPETITIONS, DEMO_JUDGE_PASSWORD, DEMO_JUDGES, DEMO_SPREAD, DEMO_TIMELINE, PRACTICAL_SESSIONS } from './competition-data.js';
@@ -281,7 +287,7 @@ describe('the demo results: appeals, notice, outcomes, certificates', () => {
   });
 
   it('ran three notices to final on the 2009 calendar (端午 skipped, the make-up Sunday counted), one objection dismissed', async () => {
-    const list = await db.select().from(notices).orderBy(asc(notices.id));
+    const list = await db.select().from(notices).where(eq(notices.kind, 'competition-results')).orderBy(asc(notices.id));
     expect(list.map((n) => [n.status, n.startsOn, n.endsOn])).toEqual(Array(3).fill(['final', '2009-05-26', '2009-06-02']));
     const objections = await db.select().from(noticeObjections);
     expect(objections.map((o) => o.status)).toEqual(['dismissed']);
@@ -299,9 +305,63 @@ describe('the demo results: appeals, notice, outcomes, certificates', () => {
     for (const o of levels) expect(o.qualificationRecordId).not.toBeNull();
     const records = await db.select().from(qualificationRecords).where(inArray(qualificationRecords.id, levels.map((o) => o.qualificationRecordId!)));
     for (const r of records) expect(r.source).toMatch(/职业技能大赛（.+）：/);
-    const certs = await db.select().from(certificates);
+    const certs = await db.select().from(certificates).where(eq(certificates.sourceKind, 'competition-outcome'));
     expect(certs).toHaveLength(out.length);
     expect(new Set(certs.map((c) => c.serial)).size).toBe(certs.length);
     for (const c of certs) expect(c.issuedOn).toBe('2009-06-05');
+  });
+});
+
+describe('the demo Technical Expert selection (技术能手评选)', () => {
+  it('nominates through all five channels; people nominated twice are one candidate; the ineligible carry their reasons', async () => {
+    const [round] = await db.select().from(selectionRounds);
+    expect(round!.status).toBe('finished');
+    const noms = await db.select().from(selectionNominations).where(eq(selectionNominations.roundId, round!.id));
+    expect(new Set(noms.map((n) => n.channel))).toEqual(new Set(['unit', 'district', 'industry', 'society', 'self']));
+    const cands = await db.select().from(selectionCandidates).where(eq(selectionCandidates.roundId, round!.id));
+    expect(cands.length).toBeGreaterThanOrEqual(400);
+    expect(noms.length).toBeGreaterThan(cands.length);
+    const perCandidate = new Map<number, number>();
+    for (const n of noms) perCandidate.set(n.candidateId, (perCandidate.get(n.candidateId) ?? 0) + 1);
+    expect([...perCandidate.values()].filter((k) => k > 1).length).toBeGreaterThan(10);
+    const ineligible = cands.filter((c) => c.status === 'ineligible');
+    expect(ineligible.length).toBeGreaterThan(20);
+    const decisions = await db.select().from(selectionVerifications).where(inArray(selectionVerifications.candidateId, ineligible.map((c) => c.id)));
+    for (const c of ineligible) expect(decisions.find((d) => d.candidateId === c.id && d.decision === 'ineligible')?.reason, String(c.id)).toBeTruthy();
+    const returned = await db.select().from(selectionVerifications).where(eq(selectionVerifications.decision, 'returned'));
+    expect(returned.length).toBeGreaterThan(5);
+    for (const r of returned) expect(cands.find((c) => c.id === r.candidateId)!.status).toBe('eligible');
+  });
+
+  it('freezes 200, 50 and 20, each re-checkable from its stored list and rules; the top 200 and the 20 were noticed', async () => {
+    const cuts = await db.select().from(selectionCuts).orderBy(asc(selectionCuts.id));
+    expect(cuts.map((c) => [c.stageKey, c.selected, c.status])).toEqual([['cut200', 200, 'frozen'], ['cut50', 50, 'frozen'], ['cut20', 20, 'frozen']]);
+    for (const c of cuts) expect(checkCut(c.rules, c.ranking, c.hash), c.stageKey).toBeNull();
+    expect(cuts[1]!.rules.fromCutHash).toBe(cuts[0]!.hash);
+    const kinds = await db.select({ kind: notices.kind, status: notices.status, rows: notices.rows }).from(notices).where(inArray(notices.kind, ['selection-shortlist', 'selection-experts']));
+    expect(kinds.find((n) => n.kind === 'selection-shortlist')!.rows).toHaveLength(200);
+    expect(kinds.find((n) => n.kind === 'selection-experts')).toMatchObject({ status: 'final' });
+    const [round] = await db.select().from(selectionRounds);
+    expect((await verifySelectionChainIn(db, round!.id)).ok).toBe(true);
+  });
+
+  it('commends the 20: 2000 yuan each (40,000), promotions written into the records, certificates issued', async () => {
+    const awards = await db.select().from(selectionAwards);
+    expect(awards).toHaveLength(20);
+    expect(awards.reduce((s, a) => s + a.amount, 0)).toBe(40000);
+    const promoted = awards.filter((a) => a.promotion === 'to_technician');
+    expect(promoted.length).toBeGreaterThan(0);
+    const records = await db.select().from(qualificationRecords).where(inArray(qualificationRecords.id, promoted.map((a) => a.qualificationRecordId!)));
+    expect(records.every((r) => r.level === 2)).toBe(true);
+    const certs = await db.select().from(certificates).where(eq(certificates.sourceKind, 'selection-award'));
+    expect(certs).toHaveLength(20);
+    expect(awards.filter((a) => a.bankAccountEnc == null)).toHaveLength(1);
+  });
+
+  it('lets the self-nominated candidate sign in to their status', async () => {
+    const s = await login(env, 'candidate01', 'Person2009demo');
+    const res = await env.app.inject({ method: 'GET', url: '/api/selection/my-candidacies', headers: { cookie: s.cookie } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()[0].status).toBe('eligible');
   });
 });

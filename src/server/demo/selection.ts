@@ -366,6 +366,7 @@ export async function loadDemoSelection(w: DemoSelectionWorld, campaignId: numbe
     await setBankDetails(admin, a.id, { bankName: pick(rng, ['中国工商银行江川分行', '中国农业银行江川分行', '中国建设银行江川分行', '江川市农村信用合作联社']), bankAccount: `622202${String(1000000000000 + k * 7919 + 13).slice(-13)}` });
   }
   await issueAwardCertificates(admin, roundId, {});
+  await advance(admin, roundId); // the commendation done: the round is finished
   return {
     roundId,
     summary: {
