@@ -10,13 +10,16 @@ import { checkIdNumber, makeIdNumber } from '../src/shared/idcard';
 import { mask } from '../src/shared/mask';
 import { fetchInPage, launchBrowser, POLL, loginThroughUi, newContext, screenshot, screenshotOnFailure } from './support/browser';
 import { startServer, type TestServer } from './support/server';
+import { DEMO_PEOPLE_COUNT } from '../src/server/demo/data.js';
+import { SELECTION_PEOPLE_COUNT } from '../src/server/demo/selection-data.js';
 
 type Unit = { id: number; name: string; kind: string };
 type Trade = { id: number; name: string };
 type PersonRow = { id: number; name: string; idNumberMasked: string; unitName: string; tradeName: string | null };
 type Page_<T> = { items: T[]; total: number };
 
-const DEMO_PEOPLE = 980;
+/** The demo registry: the competition's 980 and the selection's 330. */
+const DEMO_PEOPLE = DEMO_PEOPLE_COUNT + SELECTION_PEOPLE_COUNT;
 
 /** Names no demo person has (复姓 are not among the demo surnames). */
 const GOOD = [

@@ -7,12 +7,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_UNITS } from '../src/server/demo/data';
 import { fetchInPage, launchBrowser, POLL, loginThroughUi, newContext, screenshotOnFailure } from './support/browser';
 import { startServer, type TestServer } from './support/server';
+import { DEMO_PEOPLE_COUNT } from '../src/server/demo/data.js';
+import { SELECTION_PEOPLE_COUNT } from '../src/server/demo/selection-data.js';
 
 type Person = { id: number; name: string; idNumberMasked: string; unitId: number; unitName: string };
 type List<T> = { items: T[]; total: number; page: number; pageSize: number };
 type Me = { username: string; displayName: string; role: string; unitId: number | null };
 
-const DEMO_PEOPLE = 980;
+/** The demo registry: the competition's 980 and the selection's 330. */
+const DEMO_PEOPLE = DEMO_PEOPLE_COUNT + SELECTION_PEOPLE_COUNT;
 const UNIT_NAME = DEMO_UNITS[0]!.name;
 
 let server: TestServer;

@@ -1,7 +1,9 @@
 /**
  * Starts the real application for a browser test file: `node scripts/start.mjs` (which builds the
  * client first when dist/client is missing or older than its sources), on a free port, in demo
- * mode, with a fresh data directory that is removed again afterwards.
+ * mode, with a fresh data directory that is removed again afterwards. The demo is loaded once per
+ * run (e2e/support/global-setup.ts, into a template directory); each demo server starts from a copy
+ * of it — the same state a first start leaves — instead of loading the demo again.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -86,11 +88,13 @@ export async function startServer(options: StartOptions = {}): Promise<TestServe
  * The demo by default; `{ demo: false, adminPassword }` is the README's production start
  * (DEMO=0 ADMIN_PASSWORD=…): an empty platform with only the `admin` account.
  */
-export type StartOptions = { demo?: boolean; adminPassword?: string };
+export type StartOptions = { demo?: boolean; adminPassword?: string; dataDir?: string; fresh?: boolean; keepDataDir?: boolean };
 
 async function startOnce(options: StartOptions): Promise<TestServer> {
   const demo = options.demo ?? true;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skillmonth-e2e-'));
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'skillmonth-e2e-'));
+  const template = process.env.SKILLMONTH_E2E_DEMO_TEMPLATE;
+  if (demo && !options.fresh && template && fs.existsSync(path.join(template, 'demo-credentials.json'))) fs.cpSync(template, dataDir, { recursive: true });
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   let output = '';
@@ -128,7 +132,7 @@ async function startOnce(options: StartOptions): Promise<TestServer> {
   const onExit = () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     try {
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
     } catch {
       /* best effort while exiting */
     }
@@ -139,7 +143,7 @@ async function startOnce(options: StartOptions): Promise<TestServer> {
     stopping = true;
     await stopChild(child);
     process.off('exit', onExit);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    if (!options.keepDataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   };
 
   try {

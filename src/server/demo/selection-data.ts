@@ -89,7 +89,9 @@ export interface DemoNominee {
   story: 'eligible' | 'level' | 'equivalent_yes' | 'equivalent_no' | 'front_line' | 'no_evidence' | 'returned';
 }
 
-const NEW_PEOPLE = 330;
+/** Experienced workers added for the selection (the registry then holds 980 + 330 people). */
+export const SELECTION_PEOPLE_COUNT = 330;
+const NEW_PEOPLE = SELECTION_PEOPLE_COUNT;
 const SEED = 0x20090504;
 const TRADES = ['T01', 'T02', 'T03', 'T04', 'T05', 'T06', 'T07', 'T08'] as const;
 

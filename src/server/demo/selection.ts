@@ -225,6 +225,8 @@ export async function loadDemoSelection(w: DemoSelectionWorld, campaignId: numbe
     if (!a) throw new Error(`the demo selection needs the account ${username}`);
     return acting(a);
   };
+  const timing = process.env.DEMO_TIMING ? (label: string) => console.log(`demo selection: ${label} ${Math.round(performance.now() - t0)} ms`) : () => {};
+  const t0 = performance.now();
   clock.set(T.created);
   const round = await createRound(admin, { campaignId, ...SELECTION_ROUND });
   const roundId = round.id;
@@ -267,6 +269,7 @@ export async function loadDemoSelection(w: DemoSelectionWorld, campaignId: numbe
     else if (n.story !== 'returned') await addEvidence(nominator, candidateId, { purpose: 'consent' }, pdf('consent'));
   }
 
+  timing('nominations');
   // --- Eligibility (13–14 May): the office verifies everyone; the returned correct and resubmit ---------
   clock.set(T.eligibilityOpens);
   await advance(admin, roundId);
@@ -299,6 +302,7 @@ export async function loadDemoSelection(w: DemoSelectionWorld, campaignId: numbe
   clock.set(T.reverified);
   for (const [i, n] of nominees.entries()) if (n.story === 'returned') await decide(i);
 
+  timing('eligibility');
   // --- Exam (16 May) ----------------------------------------------------------------------------------
   clock.set(T.examOpens);
   await advance(admin, roundId);
@@ -316,6 +320,7 @@ export async function loadDemoSelection(w: DemoSelectionWorld, campaignId: numbe
   clock.set(T.scoresImported);
   await setExamScores(admin, roundId, 'exam', lines, { source: 'import' });
 
+  timing('exam');
   // --- Top 200, published; review, re-test and interview; 50; 20 ---------------------------------------
   const cut = async (key: string, at: Date) => {
     clock.set(at);
@@ -346,9 +351,11 @@ export async function loadDemoSelection(w: DemoSelectionWorld, campaignId: numbe
       }
     }
   }
+  timing('panels');
   const top50 = await cut('cut50', T.cut50);
   const top20 = await cut('cut20', T.cut20);
 
+  timing('cuts');
   // --- Committee approval, the notice over 端午, final; commendation --------------------------------------
   clock.set(T.approval);
   await advance(admin, roundId);
@@ -367,6 +374,7 @@ export async function loadDemoSelection(w: DemoSelectionWorld, campaignId: numbe
   }
   await issueAwardCertificates(admin, roundId, {});
   await advance(admin, roundId); // the commendation done: the round is finished
+  timing('commendation');
   return {
     roundId,
     summary: {
