@@ -1,3 +1,5 @@
+import type { FastifyRequest } from 'fastify';
+import type { ServiceContext } from '../../context.js';
 import { z } from 'zod';
 import { IdText, Line } from '../../../shared/contracts/common.js';
 import {
@@ -21,6 +23,12 @@ const NOMINATORS = ['admin', 'committee', 'unit', 'person'] as const;
 
 /** 推荐与资格审查: nominators, candidates and the verifiers of the selection office. */
 export function selectionNominationRoutes(app: App, deps: Deps): void {
+  /** A change to a candidate answers with the candidate as the actor now sees it. */
+  const then = async (req: FastifyRequest<{ Params: { id: number } }>, change: (ctx: ServiceContext) => Promise<unknown>) => {
+    const ctx = ctxOf(deps, req);
+    await change(ctx);
+    return candidateView(ctx, req.params.id);
+  };
   app.get('/api/selection/nomination-rounds', {
     config: { access: 'authenticated' },
     schema: { tags, summary: '可推荐的评选 Rounds with their nomination window and the viewer\'s channel', response: { 200: z.array(NominationRoundView) } },
@@ -69,27 +77,27 @@ export function selectionNominationRoutes(app: App, deps: Deps): void {
   app.put('/api/selection/candidates/:id/claims', {
     config: { access: [...NOMINATORS] },
     schema: { tags, summary: '修改申报的业绩条件 Replace the claimed conditions', params: Params, body: ClaimsUpdate, response: { 200: CandidateView } },
-    handler: (req) => updateClaims(ctxOf(deps, req), req.params.id, req.body),
+    handler: (req) => then(req, (ctx) => updateClaims(ctx, req.params.id, req.body)),
   });
   app.post('/api/selection/candidates/:id/evidence', {
     config: { access: [...NOMINATORS] },
     schema: { tags, summary: '上传证明材料 Upload evidence (multipart field "file"; PDF, JPG or PNG by content, at most 5 MB)', params: Params, querystring: EvidenceQuery, response: { 200: CandidateView } },
-    handler: async (req) => addEvidence(ctxOf(deps, req), req.params.id, req.query, await uploadedFile(req)),
+    handler: async (req) => { const file = await uploadedFile(req); return then(req, (ctx) => addEvidence(ctx, req.params.id, req.query, file)); },
   });
   app.post('/api/selection/candidates/:id/consent', {
     config: { access: ['person'] },
     schema: { tags, summary: '本人确认同意 The candidate confirms consent, signed in', params: Params, response: { 200: CandidateView } },
-    handler: (req) => confirmConsent(ctxOf(deps, req), req.params.id),
+    handler: (req) => then(req, (ctx) => confirmConsent(ctx, req.params.id)),
   });
   app.post('/api/selection/candidates/:id/resubmit', {
     config: { access: [...NOMINATORS] },
     schema: { tags, summary: '重新提交 Resubmit a returned candidate', params: Params, body: VersionBody, response: { 200: CandidateView } },
-    handler: (req) => resubmit(ctxOf(deps, req), req.params.id, req.body.version),
+    handler: (req) => then(req, (ctx) => resubmit(ctx, req.params.id, req.body.version)),
   });
   app.post('/api/selection/candidates/:id/verify', {
     config: { access: ['admin', 'committee'] },
     schema: { tags, summary: '资格审查 Decide: eligible, returned (with reason) or ineligible (with reason)', params: Params, body: VerifyInput, response: { 200: CandidateView } },
-    handler: (req) => verifyCandidate(ctxOf(deps, req), req.params.id, req.body),
+    handler: (req) => then(req, (ctx) => verifyCandidate(ctx, req.params.id, req.body)),
   });
   app.get('/api/selection/evidence/:id', {
     config: { access: 'authenticated' },

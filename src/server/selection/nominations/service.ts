@@ -214,7 +214,6 @@ export async function updateClaims(ctx: ServiceContext, candidateId: number, inp
       before: { claims: before.map((c) => c.conditionKey), equivalentSkill: cand.equivalentSkill }, after: { claims: [...keep], equivalentSkill: input.equivalentSkill },
     });
   });
-  return candidateView(ctx, candidateId);
 }
 
 function requireCorrectable(cand: typeof selectionCandidates.$inferSelect, version?: number): void {
@@ -249,7 +248,6 @@ export async function addEvidence(ctx: ServiceContext, candidateId: number, q: {
     await recheck(tx, round.rules, candidateId);
     await recordAudit(tx, ctx, { action: 'selection.evidence', entity: 'selection_candidate', entityId: candidateId, after: { evidenceId: ev!.id, purpose: q.purpose, condition: q.condition ?? null, sha256: stored.sha256, size: stored.size, mime: stored.mime } });
   });
-  return candidateView(ctx, candidateId);
 }
 
 /** 本人确认: the candidate signs in and confirms they agree to be nominated. */
@@ -265,7 +263,6 @@ export async function confirmConsent(ctx: ServiceContext, candidateId: number) {
     await recheck(tx, round.rules, candidateId);
     await recordAudit(tx, ctx, { action: 'selection.consent', entity: 'selection_candidate', entityId: candidateId, before: { consentKind: cand.consentKind }, after: { consentKind: 'self_confirmed' } });
   });
-  return candidateView(ctx, candidateId);
 }
 
 /** 重新提交: a returned candidate, corrected, goes back to the verifier's queue with a fresh machine check. */
@@ -281,7 +278,6 @@ export async function resubmit(ctx: ServiceContext, candidateId: number, version
     await tx.update(selectionCandidates).set({ status: 'submitted', version: cand.version + 1, updatedAt: ctx.clock.now() }).where(eq(selectionCandidates.id, candidateId));
     await recordAudit(tx, ctx, { action: 'selection.resubmit', entity: 'selection_candidate', entityId: candidateId, before: { status: 'returned', reason: cand.returnReason }, after: { status: 'submitted', check: check.ok } });
   });
-  return candidateView(ctx, candidateId);
 }
 
 /**
@@ -323,7 +319,6 @@ export async function verifyCandidate(ctx: ServiceContext, candidateId: number, 
     }).returning();
     await recordAudit(tx, ctx, { action: 'selection.verify', entity: 'selection_candidate', entityId: candidateId, before: { status: cand.status }, after: { status: input.decision, reason: reason || null, conditionsAccepted: accepted, verificationId: v!.id } });
   });
-  return candidateView(ctx, candidateId);
 }
 
 /** The stored file behind a piece of evidence, for those who may read the candidate's materials. */
