@@ -363,5 +363,7 @@ describe('the demo Technical Expert selection (技术能手评选)', () => {
     const res = await env.app.inject({ method: 'GET', url: '/api/selection/my-candidacies', headers: { cookie: s.cookie } });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()[0].status).toBe('eligible');
+    // Their page follows them through each cut to the 20.
+    expect(res.json()[0].standing.map((x: { stageKey: string; selected: boolean }) => [x.stageKey, x.selected])).toEqual([['cut200', true], ['cut50', true], ['cut20', true]]);
   });
 });

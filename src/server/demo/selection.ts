@@ -310,10 +310,13 @@ export async function loadDemoSelection(w: DemoSelectionWorld, campaignId: numbe
   const ability = new Map<number, number>();
   const exam = await examList(admin, roundId, 'exam');
   const lines: { examNumber: string; part: 'theory' | 'practical'; value: number | null }[] = [];
+  // candidate01 (the first self-nominee, who signs in to the demo) is among the strongest: their page shows the title.
+  const showcase = candidateOf.get([...w.selfAccounts].find(([, u]) => u === SELECTION_ACCOUNTS.candidate.username)![0]);
   for (const [k, row] of exam.rows.entries()) {
-    const a = demoAbility(rng);
+    const drawn = demoAbility(rng);
+    const a = row.candidateId === showcase ? 0.97 : drawn;
     ability.set(row.candidateId, a);
-    const absent = k % 97 === 41;
+    const absent = k % 97 === 41 && row.candidateId !== showcase;
     lines.push({ examNumber: row.examNumber!, part: 'theory', value: absent ? null : Math.round(Math.min(99, 100 * a + (rng() - 0.5) * 16) * 2) / 2 });
     lines.push({ examNumber: row.examNumber!, part: 'practical', value: absent ? null : Math.round(Math.min(99, 100 * a + (rng() - 0.5) * 10) * 2) / 2 });
   }

@@ -69,6 +69,8 @@ export const CandidateView = z.object({
   claims: z.array(ClaimView), evidence: z.array(EvidenceView), nominations: z.array(NominationView), verifications: z.array(VerificationView),
   /** Whether the viewer may still correct and resubmit (returned, within the window). */
   editable: z.boolean(),
+  /** 入围情况: each frozen cut so far — whether the candidate is on its list, and their rank. */
+  standing: z.array(z.object({ stageKey: z.string(), stageName: z.string(), selected: z.boolean(), rank: z.number().int().nullable() })),
 });
 export type CandidateView = z.infer<typeof CandidateView>;
 

@@ -1,5 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Empty, Space, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { api, ApiError } from '../../api';
 import { useT } from '../../i18n';
@@ -44,6 +44,18 @@ export function MineTab({ roundId }: SelectionTabProps) {
           <ChannelTags channels={c.channels} />
           <Typography.Paragraph style={{ marginTop: 8 }}>{c.consentKind ? t('nom.confirmed') : t('nom.consentNone')}</Typography.Paragraph>
           <CheckList check={c.check} />
+          {c.standing.length > 0 && (
+            <div style={{ marginTop: 8 }}>
+              <Typography.Text strong>{t('nom.standing')}</Typography.Text>
+              <Space wrap style={{ marginTop: 4, display: 'flex' }}>
+                {c.standing.map((x) => (
+                  <Tag key={x.stageKey} color={x.selected ? 'green' : 'default'}>
+                    {x.selected ? t('nom.standingIn', { stage: x.stageName, rank: x.rank ?? '—' }) : t('nom.standingOut', { stage: x.stageName })}
+                  </Tag>
+                ))}
+              </Space>
+            </div>
+          )}
         </Card>
       ) : <Empty description={t('nom.myNone')} />}
       <Space wrap>

@@ -18,6 +18,7 @@ import type { DbOrTx, Tx } from '../../db/client.js';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.js';
 import { requireActor, requireRole } from '../../policy.js';
 import { lockRound, openStage, requireSelectionStaff, roundRow, type RoundRow } from '../rounds/policy.js';
+import { selectionCuts } from '../cuts/tables.js';
 import { selectionRounds } from '../rounds/tables.js';
 import { recheck } from './checks.js';
 import { actorUnit, canEditCandidate, channelOf, isSelectionStaff, REACH_REFUSAL, reachOf, requireEvidenceReader, type UnitRow } from './policy.js';
@@ -351,6 +352,14 @@ export async function candidateView(ctx: ServiceContext, candidateId: number): P
   const a = ctx.actor!;
   const mine = (n: typeof selectionNominations.$inferSelect) => (a.role === 'unit' ? n.nominatorUnitId === a.unitId : n.nominatorAccountId === a.id);
   const staff = isSelectionStaff(a);
+  // The frozen cuts (not superseded), in stage order: the candidate's own line of each.
+  const cuts = await db.select({ stageKey: selectionCuts.stageKey, ranking: selectionCuts.ranking }).from(selectionCuts)
+    .where(and(eq(selectionCuts.roundId, round.id), eq(selectionCuts.status, 'frozen'))).orderBy(asc(selectionCuts.id));
+  const standing = cuts.flatMap((cut) => {
+    const row = cut.ranking.rows.find((r) => r.candidateId === candidateId);
+    const stageName = round.rules.stages.find((x) => x.key === cut.stageKey)?.name ?? cut.stageKey;
+    return row ? [{ stageKey: cut.stageKey, stageName, selected: row.selected, rank: row.rank }] : [];
+  });
   const editableNow = (c.c.status === 'returned' || c.c.status === 'submitted') && (openStage(round)?.kind === 'eligibility' || nominationOpen(round, today(ctx)));
   return {
     id: c.c.id, roundId: c.c.roundId, roundName: c.roundName, personId: c.c.personId, name: c.name, idNumberMasked: c.idm, unitName: c.unitName, level: c.level,
@@ -368,6 +377,7 @@ export async function candidateView(ctx: ServiceContext, candidateId: number): P
     })),
     verifications: vs.map(({ v, who }) => ({ decision: v.decision, reason: v.reason, conditionsAccepted: v.conditionsAccepted, verifiedAt: v.verifiedAt.toISOString(), verifier: who })),
     editable: editableNow,
+    standing,
   };
 }
 
