@@ -28,6 +28,8 @@ const CalendarPage = lazyRouteComponent(() => import('./core/pages/CalendarPage'
 const PublicResultsPage = lazyRouteComponent(() => import('./competition/pages/PublicResultsPage'), 'PublicResultsPage');
 const SelectionRoundsPage = lazyRouteComponent(() => import('./selection/pages/SelectionRoundsPage'), 'SelectionRoundsPage');
 const SelectionRoundPage = lazyRouteComponent(() => import('./selection/pages/SelectionRoundPage'), 'SelectionRoundPage');
+const TrainingPage = lazyRouteComponent(() => import('./training/pages/TrainingPage'), 'TrainingPage');
+const ClassPage = lazyRouteComponent(() => import('./training/pages/ClassPage'), 'ClassPage');
 const ReviewingPage = lazyRouteComponent(() => import('./selection/pages/ReviewingPage'), 'ReviewingPage');
 const PublicNoticePage = lazyRouteComponent(() => import('./core/pages/PublicNoticePage'), 'PublicNoticePage');
 
@@ -108,6 +110,15 @@ const selectionRoundRoute = createRoute({
   validateSearch: (s: Record<string, unknown>): { tab?: string } => ({ tab: optionalString(s.tab) }),
 });
 
+/** 培训班: a class's console, the tab in the address (?tab=…); each tab names its roles. */
+const trainingClassRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: 'training/classes/$id',
+  component: ClassPage,
+  staticData: { roles: 'any' },
+  validateSearch: (s: Record<string, unknown>): { tab?: string } => ({ tab: optionalString(s.tab) }),
+});
+
 /** Pages made for paper (score sheets, the draw list): signed in, but without the console around them. */
 const printRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -148,6 +159,8 @@ const routeTree = rootRoute.addChildren([
     gated('campaign', STAFF, CampaignPage),
     gated('selection', 'any', SelectionRoundsPage),
     selectionRoundRoute,
+    gated('training', 'any', TrainingPage),
+    trainingClassRoute,
     gated('units', ['admin', 'committee'], UnitsPage),
     gated('trades', ['admin'], TradesPage),
     gated('people', STAFF, PeoplePage),

@@ -42,6 +42,7 @@ import type { PiiCipher } from './core/pii/cipher.js';
 import { tradeRoutes } from './core/trades/routes.js';
 import { unitRoutes } from './core/units/routes.js';
 import { selectionRoutes } from './selection/routes.js';
+import { trainingRoutes } from './training/routes.js';
 
 export const VERSION: string = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version;
 
@@ -133,7 +134,7 @@ export async function buildApp(opts: AppOptions): Promise<App> {
 
   for (const routes of [authRoutes, accountRoutes, campaignRoutes, tradeRoutes, unitRoutes, peopleRoutes, importRoutes, auditRoutes,
     competitionRoutes, schemeRoutes, entryRoutes, drawRoutes, judgingRoutes, markRoutes,
-    resultRoutes, appealRoutes, calendarRoutes, noticeRoutes, outcomeRoutes, certificateRoutes, selectionRoutes]) {
+    resultRoutes, appealRoutes, calendarRoutes, noticeRoutes, outcomeRoutes, certificateRoutes, selectionRoutes, trainingRoutes]) {
     routes(app, deps);
   }
 

@@ -26,6 +26,8 @@ export const COMMITTEE_BODY_NAMES = {
   expertReview: '技术能手评审委员会',
   /** 财务组: pays the cash awards (the only committee body that downloads the payment list). */
   finance: '财务组',
+  /** 培训组: runs the training programmes (classes, enrolment, completion, subsidy claims). */
+  training: '培训组',
 } as const;
 
 /** Reverse look-up of a label map: '企业' → 'enterprise'; the key itself is accepted too. */

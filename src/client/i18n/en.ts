@@ -1,4 +1,5 @@
 import { selectionEn } from '../selection/i18n';
+import { trainingEn } from '../training/i18n';
 import type { MessageKey } from './zh';
 
 export const en: Record<MessageKey, string> = {
@@ -38,6 +39,7 @@ export const en: Record<MessageKey, string> = {
   'committeeBody.competition': 'Competition committee',
   'committeeBody.expertReview': 'Expert review committee',
   'committeeBody.finance': 'Finance',
+  'committeeBody.training': 'Training department',
 
   'unitKind.enterprise': 'Enterprise',
   'unitKind.school': 'Vocational school',
@@ -908,4 +910,5 @@ export const en: Record<MessageKey, string> = {
   'progress.reportedAt': 'Reported at',
   'assign.reportedWhileMarking': 'Reported while marking (code in Progress)',
   ...selectionEn,
+  ...trainingEn,
 };

@@ -1,4 +1,5 @@
 import { selectionZh } from '../selection/i18n';
+import { trainingZh } from '../training/i18n';
 
 /** Chinese, the default language. en.ts must have exactly these keys. `{name}` marks a value. */
 export const zh = {
@@ -38,6 +39,7 @@ export const zh = {
   'committeeBody.competition': '技能竞赛组委会',
   'committeeBody.expertReview': '技术能手评审委员会',
   'committeeBody.finance': '财务组',
+  'committeeBody.training': '培训组',
 
   'unitKind.enterprise': '企业',
   'unitKind.school': '职业院校',
@@ -909,6 +911,7 @@ export const zh = {
   'progress.reportedAt': '报告时间',
   'assign.reportedWhileMarking': '评分时报告（编号见评分进度）',
   ...selectionZh,
+  ...trainingZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;

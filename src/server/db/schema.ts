@@ -26,3 +26,8 @@ export * from '../selection/exam/tables.js';
 export * from '../selection/review/tables.js';
 export * from '../selection/cuts/tables.js';
 export * from '../selection/commendation/tables.js';
+export * from '../training/programmes/tables.js';
+export * from '../training/enrolment/tables.js';
+export * from '../training/attendance/tables.js';
+export * from '../training/completion/tables.js';
+export * from '../training/appraisal/tables.js';

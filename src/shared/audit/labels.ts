@@ -6,6 +6,7 @@
  */
 export type AuditLang = 'zh' | 'en';
 type Label = { zh: string; en: string };
+import { TRAINING_ACTION_LABELS, TRAINING_ENTITY_LABELS } from './training-labels.js';
 
 export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'account.create': { zh: '新建账号', en: 'Account created' },
@@ -85,10 +86,12 @@ export const AUDIT_ACTION_LABELS: Record<string, Label> = {
   'trade.create': { zh: '新增工种', en: 'Trade added' },
   'unit.create': { zh: '新增单位', en: 'Unit added' },
   'unit.update': { zh: '修改单位', en: 'Unit changed' },
+  ...TRAINING_ACTION_LABELS,
 };
 
 /** The entities the log names (its `entity` column, and the first part of an action). */
 export const AUDIT_ENTITY_LABELS: Record<string, Label> = {
+  ...TRAINING_ENTITY_LABELS,
   selection_round: { zh: '技术能手评选', en: 'Selection round' },
   selection_nomination: { zh: '技术能手推荐', en: 'Selection nomination' },
   selection_candidate: { zh: '技术能手候选人', en: 'Selection candidate' },

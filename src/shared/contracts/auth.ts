@@ -6,7 +6,7 @@ export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
 /** 组委会下设机构: a committee account is scoped to one of these. */
-export const COMMITTEE_BODIES = ['office', 'publicity', 'supervision', 'competition', 'expertReview', 'finance'] as const;
+export const COMMITTEE_BODIES = ['office', 'publicity', 'supervision', 'competition', 'expertReview', 'finance', 'training'] as const;
 export const CommitteeBody = z.enum(COMMITTEE_BODIES);
 export type CommitteeBody = z.infer<typeof CommitteeBody>;
 
