@@ -7,6 +7,7 @@ import { finalizeDueNotices } from '../core/notices/finality.js';
 import { decode, expectOk, lockedWorld, personSession } from '../competition/outcomes/test-world.js';
 import { buildCompetition, type CompetitionWorld } from '../test/competition-fixture.js';
 import { buildTrade, call, makeTestEnv, type Session, type TestEnv } from '../test/harness.js';
+import { openApiWalk, within, type JsonSchema, type OpenApiWalk } from '../test/openapi-walk.js';
 
 /**
  * Every write route, in every status a competition can reach, by every role that can reach it —
@@ -18,27 +19,6 @@ import { buildTrade, call, makeTestEnv, type Session, type TestEnv } from '../te
  */
 
 const ANSWER_WITHIN_MS = 10_000;
-type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-interface Op { method: Method; path: string; schema: JsonSchema | undefined }
-interface JsonSchema {
-  type?: string | string[];
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  items?: JsonSchema;
-  enum?: unknown[];
-  anyOf?: JsonSchema[];
-  oneOf?: JsonSchema[];
-  allOf?: JsonSchema[];
-  minimum?: number;
-  exclusiveMinimum?: boolean | number;
-  minLength?: number;
-  maxLength?: number;
-  minItems?: number;
-  format?: string;
-  pattern?: string;
-  const?: unknown;
-  $ref?: string;
-}
 
 interface World {
   status: CompetitionStatus;
@@ -51,65 +31,21 @@ interface World {
 }
 
 let env: TestEnv;
-let ops: Op[];
-let components: Record<string, JsonSchema> = {};
+let walker: OpenApiWalk;
 const worlds = new Map<CompetitionStatus, World>();
 
-const within = <T>(ms: number, p: Promise<T>, what: string) =>
-  Promise.race([p, new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms))]);
-
-function resolve(s: JsonSchema | undefined): JsonSchema | undefined {
-  if (!s) return s;
-  if (s.$ref) return resolve(components[s.$ref.split('/').pop()!]);
-  if (s.allOf) return s.allOf.map(resolve).reduce<JsonSchema>((a, b) => ({ ...a, ...b, properties: { ...a.properties, ...b?.properties }, required: [...(a.required ?? []), ...(b?.required ?? [])] }), {});
-  if (s.anyOf ?? s.oneOf) return resolve((s.anyOf ?? s.oneOf)!.find((x) => x.type !== 'null') ?? (s.anyOf ?? s.oneOf)![0]);
-  return s;
-}
-
 /** A plausible value: the competition's own ids and codes where the field names one. */
-function sample(world: World, name: string, schema: JsonSchema | undefined, depth = 0): unknown {
-  const s = resolve(schema);
-  if (!s || depth > 6) return null;
-  if (s.const !== undefined) return s.const;
-  if (s.enum?.length) return s.enum[0];
+function sample(world: World, name: string, schema: JsonSchema | undefined): unknown {
   const w = world.w;
-  const type = Array.isArray(s.type) ? s.type.find((t) => t !== 'null') : s.type;
-  const idFor: Record<string, number | undefined> = {
-    aspectId: w?.aspects[0]?.id, entryId: w?.entriesA[0], personId: world.personId ?? undefined, unitId: w?.unitA.id,
-    accountId: w?.judges[1]?.id, judgeId: w?.judges[1]?.id, tradeId: w?.tradeId, competitionId: world.competitionId,
-  };
-  switch (type) {
-    case 'object': {
-      const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(s.properties ?? {})) out[k] = sample(world, k, v, depth + 1);
-      return out;
-    }
-    case 'array': {
-      const singular = name.endsWith('Ids') ? name.slice(0, -1) : name;
-      return Array.from({ length: Math.max(1, s.minItems ?? 1) }, () => sample(world, singular, s.items, depth + 1));
-    }
-    case 'integer':
-    case 'number':
-      if (name in idFor && idFor[name]) return idFor[name];
-      if (name === 'expectedVersion') return 0;
-      if (name === 'value') return 2;
-      return Math.max(1, typeof s.minimum === 'number' ? s.minimum : 1);
-    case 'boolean':
-      return true;
-    case 'string': {
-      if (name === 'code' && world.code) return world.code;
-      if (name === 'criterionCode') return 'A';
-      if (s.format === 'date') return '2009-05-25';
-      if (s.format === 'date-time') return env.clock.now().toISOString();
-      if (/date|On$/.test(name)) return '2009-05-25';
-      if (/At$/.test(name)) return env.clock.now().toISOString();
-      const text = '现场情况核实说明';
-      const len = Math.min(Math.max(s.minLength ?? 1, 4), s.maxLength ?? 64);
-      return text.repeat(Math.ceil(len / text.length)).slice(0, len);
-    }
-    default:
-      return null;
-  }
+  return walker.sample(name, schema, {
+    ids: {
+      aspectId: w?.aspects[0]?.id, entryId: w?.entriesA[0], personId: world.personId ?? undefined, unitId: w?.unitA.id,
+      accountId: w?.judges[1]?.id, judgeId: w?.judges[1]?.id, tradeId: w?.tradeId, competitionId: world.competitionId,
+    },
+    numbers: { expectedVersion: 0, value: 2 },
+    strings: { code: world.code ?? undefined, criterionCode: 'A' },
+    now: env.clock.now(),
+  });
 }
 
 function url(world: World, path: string): string {
@@ -162,16 +98,7 @@ async function worldAt(target: CompetitionStatus, w: CompetitionWorld, noticeId:
 beforeAll(async () => {
   env = await makeTestEnv();
   env.clock.t = new Date('2009-05-22T01:00:00Z'); // Friday 09:00 in Beijing
-  const doc = (await env.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
-  components = doc.components?.schemas ?? {};
-  ops = [];
-  for (const [path, byMethod] of Object.entries(doc.paths as Record<string, Record<string, { requestBody?: { content?: Record<string, { schema: JsonSchema }> } }>>)) {
-    for (const [m, op] of Object.entries(byMethod)) {
-      if (m === 'get' || m === 'head' || m === 'options') continue;
-      if (path.startsWith('/api/auth/')) continue; // sign-in and sign-out end the walk's own sessions; the contract fuzz covers them
-      ops.push({ method: m.toUpperCase() as Method, path, schema: op.requestBody?.content?.['application/json']?.schema });
-    }
-  }
+  walker = await openApiWalk(env);
 
   // A competition in each status, built through the API as its users would.
   const admin = (await buildCompetition(env, 'registration', 1)).admin;
@@ -227,7 +154,7 @@ async function walk(world: World, onlyCompetitionRoutes: boolean) {
   const seen: string[] = [];
   const statuses: Record<number, number> = {};
   for (const role of world.roles) {
-    for (const op of ops) {
+    for (const op of walker.ops) {
       if (onlyCompetitionRoutes && !op.path.startsWith('/api/competitions/{id}') && !op.path.startsWith('/api/notices') && !op.path.startsWith('/api/public')) continue;
       const body = op.schema ? sample(world, 'body', op.schema) : undefined;
       const what = `${world.status} · ${role.name} · ${op.method} ${op.path}`;
@@ -245,7 +172,7 @@ async function walk(world: World, onlyCompetitionRoutes: boolean) {
 describe('every write route in every competition status, by every role', () => {
   it('has a competition in each status to walk', () => {
     expect([...worlds.keys()].sort()).toEqual([...COMPETITION_STATUSES].sort());
-    expect(ops.length).toBeGreaterThan(40);
+    expect(walker.ops.length).toBeGreaterThan(40);
   });
 
   for (const target of COMPETITION_STATUSES) {
