@@ -69,10 +69,12 @@ export async function loadDemo(opts: { db: Db; pii: PiiCipher; clock: Clock }) {
     const world = await prepareDemoSelection({ tx, pii, unitIds: unitRows.map((u) => u.id), tradeIds: tradeId, existingPersonIds: ids });
     const selection = await loadDemoSelection(world, campaign!.id);
     credentials.push(...world.credentials);
+    const t0 = performance.now();
     const taken = [...list, ...selectionPeople()];
     const trainingWorld = await prepareDemoTraining({
       tx, pii, tradeIds: tradeId, taken: { ids: taken.map((p) => p.idNumber), phones: [...taken.map((p) => p.phone), ...DEMO_UNITS.map((u) => u.contactPhone)] },
     });
+    if (process.env.DEMO_TIMING) console.log(`demo training: units, trainees and accounts ${Math.round(performance.now() - t0)} ms`);
     const training = await loadDemoTraining(trainingWorld, campaign!.id);
     credentials.push(...trainingWorld.credentials);
     await recordAudit(tx, { actor: null, clock }, {

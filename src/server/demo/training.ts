@@ -211,16 +211,22 @@ export async function enrolDemoTrainees(w: DemoTrainingWorld): Promise<number> {
   return n;
 }
 
-/** Phase 3b: every class's sessions (the planned second batch has none yet). */
+/** Phase 3b: every class's sessions (the planned second batch has none yet), with the QR windows of those signed in by QR. */
 export async function scheduleDemoSessions(w: DemoTrainingWorld): Promise<number> {
   let n = 0;
   for (const c of w.classes) {
     if (c.sessions.length === 0) continue;
     const created = at(c.createdOn, '11:00');
-    const rows = c.sessions.map((s) => ({
-      classId: w.classIds.get(c.key)!, day: s.day, startsAt: s.startsAt, endsAt: s.endsAt, room: s.room, topic: s.topic, teacherName: s.teacherName,
-      teacherAccountId: s.teacher ? accountId(w, s.teacher) : null, createdAt: created, updatedAt: created,
-    }));
+    // The QR window of each session signed in by QR: opened ten minutes before the start, closed 40 minutes after.
+    const qr = classAttendance(c).map((line) => line.some((a) => a.method === 'qr'));
+    const rows = c.sessions.map((s, k) => {
+      const start = at(s.day, s.startsAt).getTime();
+      return {
+        classId: w.classIds.get(c.key)!, day: s.day, startsAt: s.startsAt, endsAt: s.endsAt, room: s.room, topic: s.topic, teacherName: s.teacherName,
+        teacherAccountId: s.teacher ? accountId(w, s.teacher) : null, createdAt: created, updatedAt: created,
+        ...(qr[k] ? { checkinOpenedAt: new Date(start - 10 * MINUTE), checkinClosedAt: new Date(start + 40 * MINUTE) } : {}),
+      };
+    });
     const ids = (await w.tx.insert(trainingSessions).values(rows).returning({ id: trainingSessions.id })).map((r) => r.id);
     w.sessionIds.set(c.key, ids);
     n += ids.length;
@@ -244,13 +250,11 @@ export async function recordDemoAttendance(w: DemoTrainingWorld): Promise<number
     const college = collegeAccount(w, c);
     const keyer = college ? accountId(w, college) : w.staff.actor!.id;
     const grid = classAttendance(c);
-    const qrSessions: number[] = [];
     let rows: (typeof trainingAttendance.$inferInsert)[] = [];
     for (const [s, line] of grid.entries()) {
       const session = c.sessions[s]!;
       const start = at(session.day, session.startsAt).getTime();
       const teacher = session.teacher ? accountId(w, session.teacher) : keyer;
-      if (line.some((a) => a.method === 'qr')) qrSessions.push(sessionIds[s]!);
       for (const [t, a] of line.entries()) {
         const recordedAt = a.method === 'sheet' ? new Date(at(addDays(session.day, 1), '10:00').getTime() + t * 20_000) : new Date(start + a.minutes * MINUTE);
         const recordedBy = a.method === 'qr' ? (persons[t] === trainee01.personId ? trainee01.id : null) : a.method === 'roster' ? teacher : keyer;
@@ -264,12 +268,6 @@ export async function recordDemoAttendance(w: DemoTrainingWorld): Promise<number
     }
     if (rows.length) await w.tx.insert(trainingAttendance).values(rows);
     n += rows.length;
-    // The QR window of each session signed in by QR: opened ten minutes before the start, closed 40 minutes after.
-    for (const [s, id] of sessionIds.entries()) {
-      if (!qrSessions.includes(id)) continue;
-      const start = at(c.sessions[s]!.day, c.sessions[s]!.startsAt).getTime();
-      await w.tx.update(trainingSessions).set({ checkinOpenedAt: new Date(start - 10 * MINUTE), checkinClosedAt: new Date(start + 40 * MINUTE) }).where(eq(trainingSessions.id, id));
-    }
   }
   return n;
 }
