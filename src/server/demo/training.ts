@@ -235,7 +235,7 @@ export async function scheduleDemoSessions(w: DemoTrainingWorld): Promise<number
 }
 
 /**
- * Phase 3c: attendance for every held session, one class at a time, 2,000 rows a statement. QR
+ * Phase 3c: attendance for every held session, one class at a time, up to 5,000 rows a statement. QR
  * sign-ins are the trainee's own (trainee01's account; the others have none in the demo); the roster
  * is the teacher's; sheets are keyed back the next morning by the college (or 培训组).
  */
@@ -259,7 +259,7 @@ export async function recordDemoAttendance(w: DemoTrainingWorld): Promise<number
         const recordedAt = a.method === 'sheet' ? new Date(at(addDays(session.day, 1), '10:00').getTime() + t * 20_000) : new Date(start + a.minutes * MINUTE);
         const recordedBy = a.method === 'qr' ? (persons[t] === trainee01.personId ? trainee01.id : null) : a.method === 'roster' ? teacher : keyer;
         rows.push({ sessionId: sessionIds[s]!, enrolmentId: enrolmentIds[t]!, status: a.status, method: a.method, recordedBy, recordedAt });
-        if (rows.length === 2000) {
+        if (rows.length === 5000) {
           await w.tx.insert(trainingAttendance).values(rows);
           n += rows.length;
           rows = [];
