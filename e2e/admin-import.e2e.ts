@@ -12,14 +12,15 @@ import { fetchInPage, launchBrowser, POLL, loginThroughUi, newContext, screensho
 import { startServer, type TestServer } from './support/server';
 import { DEMO_PEOPLE_COUNT } from '../src/server/demo/data.js';
 import { SELECTION_PEOPLE_COUNT } from '../src/server/demo/selection-data.js';
+import { TRAINING_PEOPLE_COUNT } from '../src/server/demo/training-data.js';
 
 type Unit = { id: number; name: string; kind: string };
 type Trade = { id: number; name: string };
 type PersonRow = { id: number; name: string; idNumberMasked: string; unitName: string; tradeName: string | null };
 type Page_<T> = { items: T[]; total: number };
 
-/** The demo registry: the competition's 980 and the selection's 330. */
-const DEMO_PEOPLE = DEMO_PEOPLE_COUNT + SELECTION_PEOPLE_COUNT;
+/** The demo registry: the competition's 980, the selection's 330 and the training programmes' 1,292 trainees. */
+const DEMO_PEOPLE = DEMO_PEOPLE_COUNT + SELECTION_PEOPLE_COUNT + TRAINING_PEOPLE_COUNT;
 
 /** Names no demo person has (复姓 are not among the demo surnames). */
 const GOOD = [

@@ -9,13 +9,14 @@ import { fetchInPage, launchBrowser, POLL, loginThroughUi, newContext, screensho
 import { startServer, type TestServer } from './support/server';
 import { DEMO_PEOPLE_COUNT } from '../src/server/demo/data.js';
 import { SELECTION_PEOPLE_COUNT } from '../src/server/demo/selection-data.js';
+import { TRAINING_PEOPLE_COUNT } from '../src/server/demo/training-data.js';
 
 type Person = { id: number; name: string; idNumberMasked: string; unitId: number; unitName: string };
 type List<T> = { items: T[]; total: number; page: number; pageSize: number };
 type Me = { username: string; displayName: string; role: string; unitId: number | null };
 
-/** The demo registry: the competition's 980 and the selection's 330. */
-const DEMO_PEOPLE = DEMO_PEOPLE_COUNT + SELECTION_PEOPLE_COUNT;
+/** The demo registry: the competition's 980, the selection's 330 and the training programmes' 1,292 trainees. */
+const DEMO_PEOPLE = DEMO_PEOPLE_COUNT + SELECTION_PEOPLE_COUNT + TRAINING_PEOPLE_COUNT;
 const UNIT_NAME = DEMO_UNITS[0]!.name;
 
 let server: TestServer;

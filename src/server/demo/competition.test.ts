@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spreadExceeded } from '../../shared/competition/marks.js';
 import { recusalReason } from '../../shared/competition/recusal.js';
@@ -22,7 +22,7 @@ import { appeals } from '../competition/appeals/tables.js';
 import { certificates } from '../core/certificates/tables.js';
 import { noticeObjections, notices } from '../core/notices/tables.js';
 import { outcomes } from '../competition/outcomes/tables.js';
-import { qualificationRecords } from '../core/people/tables.js';
+import { people, qualificationRecords } from '../core/people/tables.js';
 import { computeResults } from '../competition/results/compute.js';
 import { completionTimes } from '../competition/results/tables.js';
 import { markingSchemes, schemeAspects } from '../competition/schemes/tables.js';
@@ -36,6 +36,12 @@ import { login, makeTestEnv, type TestEnv } from '../test/harness.js';
 import { trades } from '../core/trades/tables.js';
 import { DEMO_COMPETITIONS, DEMO_JUDGE_PASSWORD, DEMO_JUDGES, DEMO_SPREAD, DEMO_TIMELINE, PRACTICAL_SESSIONS } from './competition-data.js';
 import { DEMO_PEOPLE_COUNT } from './data.js';
+import { trainingAttendance } from '../training/attendance/tables.js';
+import { trainingBusinessPlans } from '../training/completion/tables.js';
+import { trainingEnrolments } from '../training/enrolment/tables.js';
+import { trainingClasses, trainingProgrammes, trainingSessions } from '../training/programmes/tables.js';
+import { TOWNSHIP_CLASS, TRAINING_ACCOUNTS } from './training-data.js';
+import { attended } from '../../shared/training/rules.js';
 
 const ADMIN_PASSWORD = 'Demo-admin-2009';
 
@@ -365,5 +371,132 @@ describe('the demo Technical Expert selection (技术能手评选)', () => {
     expect(res.json()[0].status).toBe('eligible');
     // Their page follows them through each cut to the 20.
     expect(res.json()[0].standing.map((x: { stageKey: string; selected: boolean }) => [x.stageKey, x.selected])).toEqual([['cut200', true], ['cut50', true], ['cut20', true]]);
+  });
+});
+
+describe('the demo training programmes of 2009', () => {
+  const classesOf = async (group: string) => {
+    const rows = await db.select().from(trainingClasses).where(eq(trainingClasses.targetGroup, group as never)).orderBy(asc(trainingClasses.id));
+    const enrolled = await db.select({ classId: trainingEnrolments.classId, n: count() }).from(trainingEnrolments)
+      .where(and(inArray(trainingEnrolments.classId, rows.map((r) => r.id)), eq(trainingEnrolments.status, 'enrolled'))).groupBy(trainingEnrolments.classId);
+    return { rows, enrolled: enrolled.reduce((a, r) => a + r.n, 0), byClass: new Map(enrolled.map((r) => [r.classId, r.n])) };
+  };
+
+  it('has both programmes with their plan: 200 new technicians a year in two batches, full subsidy per trainee', async () => {
+    const ps = await db.select().from(trainingProgrammes).orderBy(asc(trainingProgrammes.id));
+    expect(ps.map((p) => p.kind)).toEqual(['entrepreneurship', 'new-technician']);
+    expect(ps[1]).toMatchObject({ plannedTrainees: 200, plannedClasses: 2, trainingFeeYuan: 2400, appraisalFeeYuan: 600 });
+    const [campaign] = await db.select({ id: trainingProgrammes.campaignId }).from(trainingProgrammes).limit(1);
+    expect(campaign!.id).not.toBeNull();
+  });
+
+  it('trained 500+ returning migrant workers, one class opened on 18 May 2009 in a township by three bureaus together', async () => {
+    const m = await classesOf('migrant-workers');
+    expect(m.enrolled).toBeGreaterThanOrEqual(500);
+    expect(m.rows.every((c) => c.status === 'finished')).toBe(true);
+    const township = m.rows.filter((c) => c.actualStartOn === '2009-05-18');
+    expect(township).toHaveLength(1);
+    expect(township[0]).toMatchObject({ collegeUnitId: null, venue: TOWNSHIP_CLASS.venue, curriculum: 'SYB' });
+    expect(township[0]!.venue).toMatch(/镇/);
+    expect(township[0]!.organizers).toEqual(['江川市人力资源和社会保障局', '江川市农业办公室', '江川市财政局']);
+  });
+
+  it('trained 381 college graduates in 11 classes from 28 March, two months, and commended 60+ plans at the graduation on 27 May', async () => {
+    const g = await classesOf('graduates');
+    expect(g.rows).toHaveLength(11);
+    expect(g.enrolled).toBe(381);
+    for (const c of g.rows) {
+      expect(c).toMatchObject({ plannedStartOn: '2009-03-28', actualStartOn: '2009-03-28', graduationOn: '2009-05-27', actualEndOn: '2009-05-27', status: 'finished' });
+    }
+    const plans = await db.select().from(trainingBusinessPlans).where(inArray(trainingBusinessPlans.classId, g.rows.map((c) => c.id)));
+    const commended = plans.filter((p) => p.commended);
+    expect(commended.length).toBeGreaterThanOrEqual(60);
+    expect(commended.every((p) => p.commendedOn === '2009-05-27' && p.score != null && p.title.endsWith('创业计划书'))).toBe(true);
+    // The commended are the best: none left out scores above the lowest commended.
+    const line = Math.min(...commended.map((p) => p.score!));
+    expect(plans.filter((p) => !p.commended && p.score! > line)).toHaveLength(0);
+    expect(plans.length).toBeGreaterThan(g.enrolled * 0.9);
+  });
+
+  it('gave the awareness course to 300 university students', async () => {
+    const s = await classesOf('students');
+    expect(s.enrolled).toBe(300);
+    expect(s.rows.every((c) => c.curriculum === 'awareness' && c.status === 'finished')).toBe(true);
+  });
+
+  it('opened the first new-technician batch on 13 May 2009, planned at 50 electricians and fitters, with 80+ nominated by their employers', async () => {
+    const t = await classesOf('new-technicians');
+    expect(t.rows).toHaveLength(2);
+    const [first, second] = t.rows;
+    expect(first).toMatchObject({ plannedSize: 50, actualStartOn: '2009-05-13', status: 'finished', trainingFeeYuan: 2400, appraisalFeeYuan: 600 });
+    expect(t.byClass.get(first!.id)).toBe(83);
+    expect(second).toMatchObject({ status: 'planned', plannedSize: 100 });
+    expect(second!.plannedStartOn > '2009-07-01').toBe(true);
+    expect(new Set([first!.collegeUnitId, second!.collegeUnitId]).size).toBe(2);
+    const tradeNames = (await db.select({ name: trades.name }).from(trades).where(inArray(trades.id, first!.tradeIds))).map((r) => r.name);
+    expect(tradeNames.sort()).toEqual(['工具钳工', '维修电工']);
+    const sessions = await db.select().from(trainingSessions).where(eq(trainingSessions.classId, first!.id)).orderBy(asc(trainingSessions.day));
+    expect(sessions).toHaveLength(40);
+    expect(new Set(sessions.map((s) => s.day)).size).toBe(40);
+    expect(sessions[0]!.day).toBe('2009-05-13');
+    // Nominated by each trainee's employer (a unit account of their unit), 高级工 or higher in the registry, with exam numbers.
+    const es = await db.select({ e: trainingEnrolments, level: people.level, unitId: people.unitId, by: accounts.unitId, role: accounts.role })
+      .from(trainingEnrolments).innerJoin(people, eq(people.id, trainingEnrolments.personId)).innerJoin(accounts, eq(accounts.id, trainingEnrolments.nominatedBy))
+      .where(eq(trainingEnrolments.classId, first!.id));
+    expect(es).toHaveLength(83);
+    for (const r of es) {
+      expect(r.e).toMatchObject({ source: 'employer', status: 'enrolled' });
+      expect(r.e.confirmedLevel).toBeLessThanOrEqual(3);
+      expect(r.level).toBeLessThanOrEqual(3);
+      expect([r.role, r.by]).toEqual(['unit', r.unitId]);
+    }
+    expect(new Set(es.map((r) => r.e.examNumber)).size).toBe(83);
+    const perUnit = new Map<number, number>();
+    for (const r of es) perUnit.set(r.unitId, (perUnit.get(r.unitId) ?? 0) + 1);
+    expect(Math.max(...perUnit.values())).toBeLessThanOrEqual(first!.unitQuota!);
+  });
+
+  it('records attendance for every held session of every class, each row saying how it was taken; a handful of new technicians fall under 80 %', async () => {
+    const classes = await db.select().from(trainingClasses).where(eq(trainingClasses.status, 'finished'));
+    const perClass = await db.select({ classId: trainingSessions.classId, n: count() }).from(trainingSessions).groupBy(trainingSessions.classId);
+    const enrolledIn = new Map((await db.select({ classId: trainingEnrolments.classId, n: count() }).from(trainingEnrolments)
+      .where(eq(trainingEnrolments.status, 'enrolled')).groupBy(trainingEnrolments.classId)).map((r) => [r.classId, r.n]));
+    const [{ n }] = (await db.select({ n: count() }).from(trainingAttendance)) as [{ n: number }];
+    expect(n).toBe(perClass.reduce((a, r) => a + r.n * (enrolledIn.get(r.classId) ?? 0), 0));
+    expect(n).toBeGreaterThan(15_000);
+    const sessionless = await db.select({ id: trainingClasses.id }).from(trainingClasses)
+      .where(and(inArray(trainingClasses.id, classes.map((c) => c.id)), sql`not exists (select 1 from training_sessions s where s.class_id = ${trainingClasses.id})`));
+    expect(sessionless).toHaveLength(0);
+    const methods = await db.select({ method: trainingAttendance.method, n: count() }).from(trainingAttendance).groupBy(trainingAttendance.method);
+    expect(methods.map((m) => m.method).sort()).toEqual(['qr', 'roster', 'sheet']);
+    const [first] = (await classesOf('new-technicians')).rows;
+    const rows = await db.select({ e: trainingAttendance.enrolmentId, status: trainingAttendance.status }).from(trainingAttendance)
+      .innerJoin(trainingEnrolments, eq(trainingEnrolments.id, trainingAttendance.enrolmentId)).where(eq(trainingEnrolments.classId, first!.id));
+    const attendedBy = new Map<number, number>();
+    for (const r of rows) attendedBy.set(r.e, (attendedBy.get(r.e) ?? 0) + (attended(r.status) ? 1 : 0));
+    expect(attendedBy.size).toBe(83);
+    const under = [...attendedBy.values()].filter((k) => k / 40 < 0.8);
+    expect(under.length).toBeGreaterThanOrEqual(3);
+    expect(under.length).toBeLessThanOrEqual(8);
+  });
+
+  it('adds the training accounts to the printed demo accounts; trainee01 signs in and sees their class and its 40 sessions', async () => {
+    const names = boot.demoCredentials!.map((c) => c.username);
+    for (const u of ['train01', 'college01', 'college02', 'teacher01', 'teacher02', 'teacher03', 'teacher04', 'trainee01']) expect(names).toContain(u);
+    const [staff] = await db.select().from(accounts).where(eq(accounts.username, 'train01'));
+    expect(staff).toMatchObject({ role: 'committee', committeeBody: 'training' });
+    const s = await login(env, TRAINING_ACCOUNTS.trainee.username, TRAINING_ACCOUNTS.trainee.password);
+    const res = await env.app.inject({ method: 'GET', url: '/api/training/classes', headers: { cookie: s.cookie } });
+    expect(res.statusCode, res.body).toBe(200);
+    const mine = res.json() as { id: number; targetGroup: string; planActual: { plannedSize: number; enrolled: number } }[];
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ targetGroup: 'new-technicians', planActual: { plannedSize: 50, enrolled: 83 } });
+    const sessions = await env.app.inject({ method: 'GET', url: `/api/training/classes/${mine[0]!.id}/sessions`, headers: { cookie: s.cookie } });
+    expect(sessions.statusCode, sessions.body).toBe(200);
+    expect(sessions.json()).toHaveLength(40);
+    const own = await db.select({ status: trainingAttendance.status }).from(trainingAttendance).innerJoin(trainingEnrolments, eq(trainingEnrolments.id, trainingAttendance.enrolmentId))
+      .innerJoin(accounts, eq(accounts.personId, trainingEnrolments.personId)).where(eq(accounts.username, 'trainee01'));
+    expect(own).toHaveLength(40);
+    expect(own.every((a) => a.status === 'present')).toBe(true);
   });
 });

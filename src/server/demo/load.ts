@@ -11,12 +11,16 @@ import { insertUnits } from '../core/units/service.js';
 import { loadDemoCompetitions } from './competition.js';
 import { loadDemoResults } from './results.js';
 import { loadDemoSelection, prepareDemoSelection } from './selection.js';
+import { selectionPeople } from './selection-data.js';
+import { loadDemoTraining, prepareDemoTraining } from './training.js';
 import { DEMO_ACCOUNTS, DEMO_CAMPAIGN, DEMO_TRADES, DEMO_UNITS, demoPeople } from './data.js';
 
 /**
  * Loads the 2009 Skills Month into an empty database, in one transaction: the campaign with its
  * plan and documents, trades, units, 980 people with qualification records, demo accounts, and
- * the skills competition of 22–24 May (competition.ts: entries, judges, the draw, marks, locked).
+ * the skills competition of 22–24 May (competition.ts: entries, judges, the draw, marks, locked),
+ * the Technical Expert selection (selection.ts) and the training programmes (training.ts: classes,
+ * 1,292 trainees, sessions, attendance, business plans).
  * The data is deterministic; only the encryption (random IVs) and the draw's seed differ between runs.
  * Needs the `admin` account (bootstrap makes it first).
  */
@@ -65,9 +69,17 @@ export async function loadDemo(opts: { db: Db; pii: PiiCipher; clock: Clock }) {
     const world = await prepareDemoSelection({ tx, pii, unitIds: unitRows.map((u) => u.id), tradeIds: tradeId, existingPersonIds: ids });
     const selection = await loadDemoSelection(world, campaign!.id);
     credentials.push(...world.credentials);
+    const t0 = performance.now();
+    const taken = [...list, ...selectionPeople()];
+    const trainingWorld = await prepareDemoTraining({
+      tx, pii, tradeIds: tradeId, taken: { ids: taken.map((p) => p.idNumber), phones: [...taken.map((p) => p.phone), ...DEMO_UNITS.map((u) => u.contactPhone)] },
+    });
+    if (process.env.DEMO_TIMING) console.log(`demo training: units, trainees and accounts ${Math.round(performance.now() - t0)} ms`);
+    const training = await loadDemoTraining(trainingWorld, campaign!.id);
+    credentials.push(...trainingWorld.credentials);
     await recordAudit(tx, { actor: null, clock }, {
       action: 'demo.load', entity: 'campaign', entityId: campaign!.id,
-      after: { units: unitRows.length, people: ids.length, trades: tradeRows.length, accounts: credentials.length, ...competition.summary, ...results.summary, ...selection.summary },
+      after: { units: unitRows.length, people: ids.length, trades: tradeRows.length, accounts: credentials.length, ...competition.summary, ...results.summary, ...selection.summary, ...training.summary },
     });
     return credentials;
   });

@@ -89,7 +89,7 @@ export interface DemoNominee {
   story: 'eligible' | 'level' | 'equivalent_yes' | 'equivalent_no' | 'front_line' | 'no_evidence' | 'returned';
 }
 
-/** Experienced workers added for the selection (the registry then holds 980 + 330 people). */
+/** Experienced workers added for the selection (the registry then holds 980 + 330 people, and the training's trainees). */
 export const SELECTION_PEOPLE_COUNT = 330;
 const NEW_PEOPLE = SELECTION_PEOPLE_COUNT;
 const SEED = 0x20090504;
