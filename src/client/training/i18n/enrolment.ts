@@ -53,7 +53,7 @@ export const zh = {
   'training.nominate.done': '已推荐 {name}，等待院校确认',
   'training.nominate.withdraw': '撤回',
   'training.nominate.withdrawn': '已撤回推荐',
-  'training.nominate.pickFirst': '请先在左侧选择一名职工',
+  'training.nominate.pickFirst': '请先在本单位人员中选择一名职工',
   'training.nominate.chosen': '已选择：{name}',
   'training.nominate.none': '还没有推荐',
 } as const;

@@ -1,6 +1,6 @@
 import { NumberOutlined, UserAddOutlined, KeyOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Space, Table, Typography } from 'antd';
+import { App, Button, Grid, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import type { EnrolmentView } from '../../../../shared/training/enrolment';
 import { api } from '../../../api';
@@ -28,6 +28,7 @@ export function EnrolmentTab({ classId }: ClassTabProps) {
   const { message } = App.useApp();
   const queryClient = useQueryClient();
   const rows = useQuery(enrolmentsQuery(classId));
+  const wide = Grid.useBreakpoint().md ?? true;
   const cls = useQuery(classesQuery()).data?.find((c) => c.id === classId);
   const staff = isTrainingStaff(me);
   const college = me.role === 'unit' && me.unitId != null && me.unitId === cls?.collegeUnitId;
@@ -100,24 +101,24 @@ export function EnrolmentTab({ classId }: ClassTabProps) {
       )}
       <QueryResult query={rows}>
         {(list) => (
-          <Table<EnrolmentView> size="small" rowKey="id" dataSource={list} data-testid="enrolment-table" scroll={{ x: 1100 }}
+          <Table<EnrolmentView> size="small" rowKey="id" dataSource={list} data-testid="enrolment-table" scroll={{ x: wide ? 1100 : 700 }}
             pagination={{ pageSize: 50, hideOnSinglePage: true }} locale={{ emptyText: t('training.enrolment.empty') }}
             columns={[
-              { title: t('training.enrolment.name'), dataIndex: 'name', fixed: 'left', width: 90 },
+              { title: t('training.enrolment.name'), dataIndex: 'name', fixed: wide ? 'left' : undefined, width: 110 },
               { title: t('training.enrolment.status'), dataIndex: 'status', width: 150, render: (s: EnrolmentView['status']) => <EnrolmentStatusTag status={s} /> },
               { title: t('training.enrolment.unit'), dataIndex: 'unitName', width: 180 },
               { title: t('training.enrolment.idNumber'), dataIndex: 'idNumberMasked', width: 170 },
-              { title: t('training.enrolment.phone'), dataIndex: 'phoneMasked', width: 120 },
+              { title: t('training.enrolment.phone'), dataIndex: 'phoneMasked', width: 120, responsive: ['md'] },
               { title: t('training.enrolment.level'), dataIndex: 'level', width: 80, render: (l: number | null) => labels.level(l) },
               ...(newTech ? [
                 { title: t('training.enrolment.confirmedLevel'), dataIndex: 'confirmedLevel', width: 90, render: (l: number | null) => labels.level(l) },
                 { title: t('training.enrolment.examNumber'), dataIndex: 'examNumber', width: 150 },
               ] : []),
-              { title: t('training.enrolment.source'), dataIndex: 'source', width: 110, render: (s: EnrolmentView['source']) => sourceName(s) },
+              { title: t('training.enrolment.source'), dataIndex: 'source', width: 110, responsive: ['md'], render: (s: EnrolmentView['source']) => sourceName(s) },
               { title: t('training.enrolment.reason'), dataIndex: 'reason', width: 160 },
-              { title: t('training.enrolment.account'), dataIndex: 'hasAccount', width: 80, render: (a: boolean) => (a ? t('training.enrolment.hasAccount') : t('training.enrolment.noAccount')) },
+              { title: t('training.enrolment.account'), dataIndex: 'hasAccount', width: 80, responsive: ['md'], render: (a: boolean) => (a ? t('training.enrolment.hasAccount') : t('training.enrolment.noAccount')) },
               ...(admits ? [{
-                title: t('training.enrolment.actions'), key: 'actions', fixed: 'right' as const, width: 170,
+                title: t('training.enrolment.actions'), key: 'actions', fixed: wide ? ('right' as const) : undefined, width: 170,
                 render: (_: unknown, r: EnrolmentView) => (
                   <Space size={4} wrap>
                     {r.status === 'nominated' && (

@@ -38,6 +38,7 @@ export function NominateTab({ classId }: ClassTabProps) {
     placeholderData: keepPreviousData,
   });
   const open = cls?.status === 'enrolling';
+  const placed = new Set((mine.data ?? []).filter((r) => r.status === 'nominated' || r.status === 'enrolled').map((r) => r.personId));
 
   const refresh = () => void queryClient.invalidateQueries({ queryKey: enrolmentsQuery(classId).queryKey });
   const choose = (p: Person) => {
@@ -54,6 +55,7 @@ export function NominateTab({ classId }: ClassTabProps) {
       await api.post(`/api/training/classes/${classId}/nominations`, { personId: chosen.id, confirmedLevel: level });
       void message.success(t('training.nominate.done', { name: chosen.name }));
       setChosen(null);
+      setLevel(undefined);
       setConfirmed(false);
       refresh();
     } catch (e) {
@@ -84,8 +86,8 @@ export function NominateTab({ classId }: ClassTabProps) {
           <Card size="small" title={t('training.nominate.people')}>
             <Input.Search allowClear placeholder={t('training.enrolment.search')} onSearch={(v) => setQ(v.trim() || undefined)} style={{ marginBottom: 8 }} />
             <Table<Person> size="small" rowKey="id" data-testid="nominate-people" loading={people.isFetching} dataSource={people.data?.items ?? []} pagination={false}
-              rowSelection={{ type: 'radio', selectedRowKeys: chosen ? [chosen.id] : [], onChange: (_k, rows) => rows[0] && choose(rows[0]) }}
-              onRow={(p) => ({ onClick: () => choose(p) })}
+              rowSelection={{ type: 'radio', selectedRowKeys: chosen ? [chosen.id] : [], onChange: (_k, rows) => rows[0] && choose(rows[0]), getCheckboxProps: (p) => ({ disabled: placed.has(p.id) }) }}
+              onRow={(p) => ({ onClick: () => !placed.has(p.id) && choose(p) })}
               columns={[
                 { title: t('training.enrolment.name'), dataIndex: 'name' },
                 { title: t('training.enrolment.idNumber'), dataIndex: 'idNumberMasked', responsive: ['sm'] },
