@@ -20,6 +20,7 @@ let browser: Browser;
 let employerContext: BrowserContext;
 let collegeContext: BrowserContext;
 let employerPage: Page;
+let adminContext: BrowserContext;
 let collegePage: Page;
 let admin: ApiSession;
 let classId: number;
@@ -50,6 +51,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await admin?.dispose();
+  await adminContext?.close();
   await employerContext?.close();
   await collegeContext?.close();
   await browser?.close();
@@ -96,5 +98,28 @@ describe('新技师: the employer nominates, the college accepts', () => {
     await page.reload();
     const mine = page.getByTestId('nominations');
     await expect.poll(() => mine.getByRole('row').filter({ hasText: WORKER }).filter({ hasText: '已录取' }).count(), POLL).toBe(1);
+  });
+
+  it('the staff enrol a new person on screen and issue the trainees\' accounts with one-time passwords', async () => {
+    adminContext = await newContext(browser, server.baseUrl, { viewport: { width: 1440, height: 900 } });
+    const page = (current = await adminContext.newPage());
+    await loginThroughUi(page, 'admin', ADMIN_PASSWORD);
+    await page.goto(`/admin/training/classes/${classId}?tab=enrolment`);
+    await page.getByRole('button', { name: '录入学员' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('tab', { name: '新人员' }).click();
+    await dialog.getByLabel('姓名').fill('新学员赵');
+    await dialog.getByLabel('身份证号').fill(makeIdNumber('330106', '1979-08-08', 53, 'M'));
+    await dialog.getByLabel('单位').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '江川重型机械厂' }).first().click();
+    await screenshot(page, 'training-enrol-staff-add-1440');
+    await dialog.getByRole('button', { name: '录 入' }).or(dialog.getByRole('button', { name: '录入', exact: true })).click();
+    const table = page.getByTestId('enrolment-table');
+    await expect.poll(() => table.getByRole('row').filter({ hasText: '新学员赵' }).filter({ hasText: '已录取' }).count(), POLL).toBe(1);
+    await page.getByRole('button', { name: '开通学员账号' }).click();
+    const otp = page.getByRole('dialog').filter({ hasText: '新学员赵' });
+    await expect.poll(() => otp.count(), POLL).toBe(1);
+    expect(await otp.textContent()).toContain(WORKER);
+    await screenshot(page, 'training-enrol-staff-accounts-1440');
   });
 });
