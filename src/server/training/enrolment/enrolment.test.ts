@@ -278,6 +278,20 @@ describe('the employer nominates, the college decides', () => {
   });
 });
 
+describe('at the same time', () => {
+  it('two acceptances for the last seat: one is enrolled, the other refused as full (the class is locked)', async () => {
+    const c = await extraClass('newTech', { quota: 1, start: '2019-01-01', end: '2019-02-09' });
+    const url = `/api/training/classes/${c.id}`;
+    const ns = [];
+    for (const p of [await worker(w.employer.id), await worker(w.employer.id)]) {
+      ns.push((await call(env, w.employerSession, 'POST', `${url}/nominations`, { personId: p.id, confirmedLevel: 3 })).json());
+    }
+    const rs = await Promise.all(ns.map((n) => call(env, w.collegeSession, 'POST', `/api/training/enrolments/${n.id}/decision`, { decision: 'accept', version: n.version })));
+    expect(rs.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect((await list(w.staff, url)).filter((r) => r.status === 'enrolled')).toHaveLength(1);
+  });
+});
+
 describe('lists, exam numbers and accounts', () => {
   it('shows ID numbers and phones masked, with status, source, unit, level, exam number and account', async () => {
     const p = await worker(w.employer.id, 3, '掩码');

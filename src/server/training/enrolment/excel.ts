@@ -10,7 +10,7 @@ import { sheetRefusal } from '../../excel/refusal.js';
 import { readSheetRows } from '../../excel/sheet-rows.js';
 import { buildTemplate } from '../../excel/write.js';
 import { lockClass, requireClassStatus, requireTrainingStaff } from '../programmes/policy.js';
-import { enrolMany, personByIdNumber, registerPerson, sameName } from './service.js';
+import { enrolMany, personByHash, personByIdNumber, registerPerson, sameName } from './service.js';
 
 export const enrolmentTemplate = () => buildTemplate(ENROLMENT_SHEET);
 
@@ -58,7 +58,11 @@ export async function importEnrolments(ctx: ServiceContext, classId: number, buf
     const c = await lockClass(tx, classId);
     requireClassStatus(c, ['enrolling', 'running'], '导入学员');
     const persons = [];
-    for (const f of found) persons.push('person' in f ? f.person : await registerPerson(tx, ctx, f.fresh));
+    for (const f of found) {
+      // Registered since the check above (by another clerk)? Then that person, never a second one.
+      const person = 'person' in f ? f.person : ((await personByHash(tx, f.fresh.idNumberHash)) ?? (await registerPerson(tx, ctx, f.fresh)));
+      persons.push(person);
+    }
     const refused = await enrolMany(tx, ctx, c, persons);
     if (refused.length) {
       throw sheetRefusal(refused.map((r) => ({ row: found[r.index]!.row, column: col('idNumber'), header: '身份证号', reason: r.reason })));

@@ -137,11 +137,14 @@ async function personFacts(tx: DbOrTx, id: number, unitId?: number): Promise<Per
   return p;
 }
 
-/** The person registered under this ID number (by its hash), if any. */
-export async function personByIdNumber(tx: DbOrTx, ctx: Pick<ServiceContext, 'pii'>, idNumber: string): Promise<PersonFacts | undefined> {
-  const [p] = await tx.select({ id: people.id, name: people.name, unitId: people.unitId }).from(people).where(eq(people.idNumberHash, ctx.pii.hash('idNumber', idNumber)));
+/** The person registered under this ID-number hash, if any. */
+export async function personByHash(tx: DbOrTx, hash: string): Promise<PersonFacts | undefined> {
+  const [p] = await tx.select({ id: people.id, name: people.name, unitId: people.unitId }).from(people).where(eq(people.idNumberHash, hash));
   return p;
 }
+
+/** The person registered under this ID number, if any. */
+export const personByIdNumber = (tx: DbOrTx, ctx: Pick<ServiceContext, 'pii'>, idNumber: string) => personByHash(tx, ctx.pii.hash('idNumber', idNumber));
 
 /** Registers a new person inside the enrolment's transaction, as the people page would. */
 export async function registerPerson(tx: DbOrTx, ctx: Who & Pick<ServiceContext, 'pii'>, values: ReturnType<typeof personValues>): Promise<PersonFacts> {
