@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../shared/contracts/auth';
 import type { MessageKey } from '../i18n';
+import { EnrolmentTab } from './tabs/enrolment/EnrolmentTab';
+import { NominateTab } from './tabs/enrolment/NominateTab';
 import { OverviewTab } from './tabs/OverviewTab';
 
 export interface ClassTabProps {
@@ -13,4 +15,6 @@ export interface ClassTabProps {
  */
 export const CLASS_TABS: { key: string; label: MessageKey; roles: readonly Role[]; component: ComponentType<ClassTabProps> }[] = [
   { key: 'overview', label: 'training.tab.overview', roles: ['admin', 'committee', 'unit', 'judge'], component: OverviewTab },
+  { key: 'enrolment', label: 'training.tab.enrolment', roles: ['admin', 'committee', 'unit'], component: EnrolmentTab },
+  { key: 'nominate', label: 'training.tab.nominate', roles: ['unit'], component: NominateTab },
 ];

@@ -10,6 +10,13 @@ export const TRAINING_ACTION_LABELS: Record<string, Label> = {
   'training.session.create': { zh: '排课', en: 'Session scheduled' },
   'training.session.update': { zh: '修改课次', en: 'Session changed' },
   'training.session.cancel': { zh: '取消或恢复课次', en: 'Session cancelled or restored' },
+  'training.enrolment.enrol': { zh: '录入学员', en: 'Trainee enrolled by the organizer' },
+  'training.enrolment.nominate': { zh: '单位推荐学员', en: 'Trainee nominated by the employer' },
+  'training.enrolment.nomination.withdraw': { zh: '单位撤回推荐', en: 'Nomination taken back by the employer' },
+  'training.enrolment.decide': { zh: '院校录取或不录取', en: 'Nomination accepted or refused' },
+  'training.enrolment.withdraw': { zh: '学员退出', en: 'Trainee withdrawn' },
+  'training.enrolment.exam-numbers': { zh: '编排准考证号', en: 'Exam numbers assigned' },
+  'training.enrolment.account': { zh: '开通学员账号', en: 'Trainee account issued' },
 };
 
 export const TRAINING_ENTITY_LABELS: Record<string, Label> = {
