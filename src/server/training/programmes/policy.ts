@@ -71,3 +71,13 @@ export async function requireClassReader(ctx: ServiceContext, c: ClassRow): Prom
   if (isTrainingReader(a) || (await mayTeach(ctx.db, c, a))) return a;
   throw notFound('培训班');
 }
+
+/**
+ * Who may read a class's particulars (not its trainees): its readers, and employers (unit
+ * accounts) a new-technician class, to which they nominate their workers.
+ */
+export async function requireClassViewer(ctx: ServiceContext, c: ClassRow): Promise<Actor> {
+  const a = requireActor(ctx);
+  if (a.role === 'unit' && c.targetGroup === 'new-technicians') return a;
+  return requireClassReader(ctx, c);
+}

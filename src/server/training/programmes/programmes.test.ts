@@ -58,6 +58,8 @@ describe('programmes and classes', () => {
     expect((await call(env, w.collegeSession, 'GET', `/api/training/classes/${w.newTechClass.id}`)).statusCode).toBe(200);
     expect((await call(env, w.teacher, 'GET', `/api/training/classes/${w.gradClass.id}`)).statusCode).toBe(200);
     expect((await call(env, w.collegeSession, 'GET', `/api/training/classes/${w.gradClass.id}`)).statusCode).toBe(404);
+    expect((await call(env, w.employerSession, 'GET', `/api/training/classes/${w.newTechClass.id}`)).statusCode).toBe(200);
+    expect((await call(env, w.employerSession, 'GET', `/api/training/classes/${w.gradClass.id}`)).statusCode).toBe(404);
     const list = (await call(env, w.employerSession, 'GET', '/api/training/classes')).json();
     expect(list.map((c: { id: number }) => c.id)).toEqual([w.newTechClass.id]);
     const stranger = await unitSession(env, w.employer.id, 'judge');

@@ -15,7 +15,7 @@ import { conflict, invalid, notFound } from '../../http/errors.js';
 import { requireActor } from '../../policy.js';
 import { trainingEnrolments } from '../enrolment/tables.js';
 import { beijingDay, planActualOf, sumPlanActual } from './plan-actual.js';
-import { classRow, isTrainingReader, lockClass, programmeRow, requireClassReader, requireTrainingStaff } from './policy.js';
+import { classRow, isTrainingReader, lockClass, programmeRow, requireClassViewer, requireTrainingStaff } from './policy.js';
 import { trainingClasses, trainingClassTeachers, trainingProgrammes, type ClassRow, type ProgrammeRow } from './tables.js';
 
 // ── programmes ────────────────────────────────────────────────────────────────────────────────
@@ -137,7 +137,7 @@ export async function listClasses(ctx: ServiceContext, q: { programmeId?: number
 
 export async function getClass(ctx: ServiceContext, id: number): Promise<TrainingClass> {
   const c = await classRow(ctx.db, id);
-  await requireClassReader(ctx, c);
+  await requireClassViewer(ctx, c);
   return (await presentClasses(ctx.db, [c], beijingDay(ctx.clock.now())))[0]!;
 }
 
