@@ -10,6 +10,12 @@ export const TRAINING_ACTION_LABELS: Record<string, Label> = {
   'training.session.create': { zh: '排课', en: 'Session scheduled' },
   'training.session.update': { zh: '修改课次', en: 'Session changed' },
   'training.session.cancel': { zh: '取消或恢复课次', en: 'Session cancelled or restored' },
+  'training.appraisal.record': { zh: '记录技师鉴定结果', en: 'Appraisal result recorded' },
+  'training.appraisal.correct': { zh: '更正技师鉴定结果', en: 'Appraisal result corrected' },
+  'training.subsidy.compute': { zh: '计算培训补贴申请', en: 'Subsidy claim computed' },
+  'training.subsidy.submit': { zh: '提交培训补贴申请', en: 'Subsidy claim submitted' },
+  'training.subsidy.approve': { zh: '核准培训补贴申请', en: 'Subsidy claim approved' },
+  'training.subsidy.return': { zh: '退回培训补贴申请', en: 'Subsidy claim returned' },
 };
 
 export const TRAINING_ENTITY_LABELS: Record<string, Label> = {
