@@ -1,7 +1,9 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../shared/contracts/auth';
 import type { MessageKey } from '../i18n';
+import { AppraisalTab } from './tabs/AppraisalTab';
 import { OverviewTab } from './tabs/OverviewTab';
+import { SubsidyTab } from './tabs/SubsidyTab';
 
 export interface ClassTabProps {
   classId: number;
@@ -13,4 +15,6 @@ export interface ClassTabProps {
  */
 export const CLASS_TABS: { key: string; label: MessageKey; roles: readonly Role[]; component: ComponentType<ClassTabProps> }[] = [
   { key: 'overview', label: 'training.tab.overview', roles: ['admin', 'committee', 'unit', 'judge'], component: OverviewTab },
+  { key: 'appraisal', label: 'training.subsidy.tab.appraisal', roles: ['admin', 'committee', 'unit'], component: AppraisalTab },
+  { key: 'subsidy', label: 'training.subsidy.tab.claim', roles: ['admin', 'committee', 'unit'], component: SubsidyTab },
 ];
