@@ -102,7 +102,7 @@ export function SubsidyTab({ classId }: ClassTabProps) {
                   columns={[
                     { title: t('training.subsidy.name'), dataIndex: 'name', fixed: 'left', width: 80 },
                     { title: t('training.subsidy.idNumber'), dataIndex: 'idNumberMasked', width: 170 },
-                    { title: t('training.subsidy.unit'), dataIndex: 'unitName', ellipsis: true },
+                    { title: t('training.subsidy.unit'), dataIndex: 'unitName', width: 160, ellipsis: true },
                     { title: t('training.subsidy.held'), dataIndex: 'sessionsHeld', width: 60, align: 'right' },
                     { title: t('training.subsidy.attended'), dataIndex: 'sessionsAttended', width: 60, align: 'right' },
                     { title: t('training.subsidy.pct'), dataIndex: 'attendancePct', width: 80, align: 'right', render: (v: number) => `${v}%` },

@@ -150,10 +150,9 @@ export async function reviewClaim(ctx: ServiceContext, claimId: number, input: C
     const [after] = await tx.update(trainingSubsidyClaims).set({
       status: input.decision === 'approve' ? 'approved' : 'returned', reviewedBy: a.id, reviewedAt: ctx.clock.now(), reviewNote: input.note ?? null, version: claim.version + 1,
     }).where(eq(trainingSubsidyClaims.id, claim.id)).returning();
-    await recordAudit(tx, ctx, {
-      action: input.decision === 'approve' ? 'training.subsidy.approve' : 'training.subsidy.return', entity: 'training_subsidy_claim', entityId: claim.id,
-      before: claimSummary(claim), after: { ...claimSummary(after!), note: input.note ?? null },
-    });
+    const event = { entity: 'training_subsidy_claim', entityId: claim.id, before: claimSummary(claim), after: { ...claimSummary(after!), note: input.note ?? null } };
+    if (input.decision === 'approve') await recordAudit(tx, ctx, { action: 'training.subsidy.approve', ...event });
+    else await recordAudit(tx, ctx, { action: 'training.subsidy.return', ...event });
   });
   return getClaimById(ctx, claimId);
 }
