@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from '../../core/audit/tables.js';
 import ExcelJS from '../../excel/exceljs.js';
@@ -125,7 +125,7 @@ describe('subsidy claim', () => {
     expect((await compute(w.staff, h.cls.id, 6)).json().error.message).toContain('已核准');
     expect((await call(env, w.staff, 'POST', url(c1.id, 'submit'), { version: 6 })).statusCode).toBe(409);
     expect((await call(env, finance, 'POST', url(c1.id, 'review'), { version: 6, decision: 'return', note: 'x' })).statusCode).toBe(409);
-    const actions = (await env.database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, String(c1.id))))
+    const actions = (await env.database.db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, String(c1.id))).orderBy(asc(auditLog.id)))
       .map((a) => a.action).filter((a) => a.startsWith('training.subsidy'));
     expect(actions).toEqual(['training.subsidy.compute', 'training.subsidy.submit', 'training.subsidy.return', 'training.subsidy.compute', 'training.subsidy.submit', 'training.subsidy.approve']);
     // a class not running: nothing to compute
