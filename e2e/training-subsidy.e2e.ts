@@ -2,7 +2,8 @@
  * 培训补贴申请 in the browser: on a fresh deployment, a finished new-technician class with its
  * sessions, trainees, attendance and appraisal results (set up through the API and, for the pieces
  * other helpers' screens will write, directly in the database between two starts of the server);
- * the organizer opens the class's 补贴申请 tab, computes the claim and exports the payment list; the
+ * the organizer imports the appraisal results on the 鉴定 tab (a sheet with a wrong name is refused
+ * by row and column first), then opens the 补贴申请 tab, computes the claim and exports the payment list; the
  * downloaded .xlsx is read back with ExcelJS and its total checked against the hand-computed one.
  * Screenshots of the 鉴定 and 补贴申请 tabs at 1440 px and 390 px go to /tmp.
  */
@@ -17,7 +18,6 @@ import { openDatabase } from '../src/server/db/client';
 import { trainingSessions } from '../src/server/training/programmes/tables';
 import { trainingEnrolments } from '../src/server/training/enrolment/tables';
 import { trainingAttendance } from '../src/server/training/attendance/tables';
-import { trainingAppraisals } from '../src/server/training/appraisal/tables';
 import { ApiSession } from './support/competition';
 import { launchBrowser, loginThroughUi, newContext, POLL, screenshotOnFailure } from './support/browser';
 import { startServer, type TestServer } from './support/server';
@@ -38,6 +38,14 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'skillmonth-e2e-subsidy-')
  * total 5400.00 yuan.
  */
 const TOTAL = 5400;
+
+/** A workbook of one sheet with these rows (the appraisal centre's file). */
+async function sheet(rows: (string | number | null)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('技师鉴定成绩');
+  for (const r of rows) ws.addRow(r);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
 
 beforeAll(async () => {
   const start = (fresh: boolean) => startServer({ demo: false, adminPassword: ADMIN_PASSWORD, dataDir, keepDataDir: true, fresh });
@@ -78,10 +86,6 @@ beforeAll(async () => {
   await db.insert(trainingAttendance).values(enrolments.flatMap((e, i) => [...marks[i]!].map((m, j) => ({
     sessionId: sessions[j]!.id, enrolmentId: e.id, status: status[m as 'P'], method: 'roster' as const, recordedAt: now,
   }))));
-  await db.insert(trainingAppraisals).values([
-    { enrolmentId: enrolments[0]!.id, classId, examNumber: 'NT20091', theory: 82, practical: 88, absent: false, passed: true, appraisedOn: '2009-06-25', importedAt: now },
-    { enrolmentId: enrolments[1]!.id, classId, examNumber: 'NT20092', theory: null, practical: null, absent: true, passed: false, appraisedOn: '2009-06-25', importedAt: now },
-  ]);
   await database.close();
 
   server = await start(false);
@@ -105,6 +109,21 @@ describe('training subsidy claim', () => {
     context = await newContext(browser, server.baseUrl, { viewport: { width: 1440, height: 900 } });
     page = await context.newPage();
     await loginThroughUi(page, 'admin', ADMIN_PASSWORD);
+    await page.goto(`${server.baseUrl}/admin/training/classes/${classId}?tab=appraisal`);
+    const HEAD = ['准考证号', '姓名', '理论成绩', '实操成绩', '缺考', '鉴定日期'];
+    const upload = async (rows: (string | number | null)[][]) =>
+      page!.locator('input[type=file]').setInputFiles({ name: '技师鉴定成绩.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: await sheet([HEAD, ...rows]) });
+    await upload([['NT20091', '张伟', 82, 88, '否', '2009-06-25'], ['NT20092', '李刚', null, null, '是', '2009-06-25']]);
+    const refusal = page.getByRole('dialog');
+    await expect.poll(() => refusal.getByText('B3').count(), POLL).toBe(1);
+    await expect.poll(() => refusal.getByText(/与准考证号 NT20092 的学员「李强」不一致/).count(), POLL).toBe(1);
+    await page.screenshot({ path: '/tmp/training-appraisal-refused-1440.png' });
+    await page.locator('.ant-modal-close').click();
+    await upload([['NT20091', '张伟', 82, 88, '否', '2009-06-25'], ['NT20092', '李强', null, null, '是', '2009-06-25']]);
+    await expect.poll(() => page!.getByText(/新记录 2 人（合格 1 人）/).count(), POLL).toBe(1);
+    await expect.poll(() => page!.getByText(/技师 · 维修电工/).count(), POLL).toBe(1);
+    await page.screenshot({ path: '/tmp/training-appraisal-1440.png', fullPage: true });
+
     await page.goto(`${server.baseUrl}/admin/training/classes/${classId}?tab=subsidy`);
     await page.getByTestId('claim-compute').click();
     await expect.poll(() => page!.getByTestId('claim-total').textContent(), POLL).toBe('5,400.00');
@@ -128,9 +147,8 @@ describe('training subsidy claim', () => {
     expect(rows.map((r) => r.join('')).join('\n')).toContain('班级：第一期（维修电工）');
 
     await page.goto(`${server.baseUrl}/admin/training/classes/${classId}?tab=appraisal`);
-    await expect.poll(() => page!.getByText('技师', { exact: false }).count(), POLL).toBeGreaterThan(0);
-    await page.screenshot({ path: '/tmp/training-appraisal-1440.png', fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page!.getByText('NT20091').count(), POLL).toBe(1);
     await page.screenshot({ path: '/tmp/training-appraisal-390.png', fullPage: true });
     await page.goto(`${server.baseUrl}/admin/training/classes/${classId}?tab=subsidy`);
     await expect.poll(() => page!.getByTestId('claim-total').textContent(), POLL).toBe('5,400.00');

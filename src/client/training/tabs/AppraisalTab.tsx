@@ -66,11 +66,6 @@ export function AppraisalTab({ classId }: ClassTabProps) {
             columns={[
               { title: t('training.subsidy.examNumber'), dataIndex: 'examNumber', fixed: 'left', width: 110 },
               { title: t('training.subsidy.name'), dataIndex: 'name', width: 80 },
-              { title: t('training.subsidy.idNumber'), dataIndex: 'idNumberMasked', width: 170 },
-              { title: t('training.subsidy.unit'), dataIndex: 'unitName', ellipsis: true },
-              { title: t('training.subsidy.theory'), dataIndex: 'theory', width: 70, align: 'right', render: (v: number | null) => v ?? '—' },
-              { title: t('training.subsidy.practical'), dataIndex: 'practical', width: 70, align: 'right', render: (v: number | null) => v ?? '—' },
-              { title: t('training.subsidy.appraisedOn'), dataIndex: 'appraisedOn', width: 100 },
               {
                 title: t('training.subsidy.result'), key: 'result', width: 90,
                 render: (_, r) => (r.absent ? <Tag>{t('training.subsidy.absent')}</Tag>
@@ -87,6 +82,11 @@ export function AppraisalTab({ classId }: ClassTabProps) {
                   </Tooltip>
                 ) : '—'),
               },
+              { title: t('training.subsidy.idNumber'), dataIndex: 'idNumberMasked', width: 170 },
+              { title: t('training.subsidy.unit'), dataIndex: 'unitName', ellipsis: true },
+              { title: t('training.subsidy.theory'), dataIndex: 'theory', width: 70, align: 'right', render: (v: number | null) => v ?? '—' },
+              { title: t('training.subsidy.practical'), dataIndex: 'practical', width: 70, align: 'right', render: (v: number | null) => v ?? '—' },
+              { title: t('training.subsidy.appraisedOn'), dataIndex: 'appraisedOn', width: 100 },
             ]}
           />
         </Space>
