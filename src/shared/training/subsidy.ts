@@ -157,3 +157,18 @@ export const ClaimReview = z.object({
   note: z.string().trim().max(1000).optional(),
 });
 export type ClaimReview = z.infer<typeof ClaimReview>;
+
+/** A claim in the finance body's list (what to review, what was paid). */
+export const ClaimListItem = z.object({
+  id: z.number().int(),
+  classId: z.number().int(),
+  className: z.string(),
+  collegeName: z.string().nullable(),
+  status: ClaimStatus,
+  trainees: z.number().int(),
+  eligible: z.number().int(),
+  totalYuan: z.number(),
+  computedAt: z.string(),
+  submittedAt: z.string().nullable(),
+});
+export type ClaimListItem = z.infer<typeof ClaimListItem>;

@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { IdText } from '../../../shared/contracts/common.js';
 import { AppraisalCorrection, AppraisalImportResult, Appraisal, AppraisalList } from '../../../shared/training/appraisal.js';
-import { ClaimReview, ClaimVersion, SubsidyClaim } from '../../../shared/training/subsidy.js';
+import { ClaimListItem, ClaimReview, ClaimStatus, ClaimVersion, SubsidyClaim } from '../../../shared/training/subsidy.js';
 import { sendXlsx } from '../../http/download.js';
 import { ctxOf, type App, type Deps } from '../../http/types.js';
 import { uploadedFile } from '../../http/upload.js';
 import { exportClaim } from './export.js';
 import { appraisalTemplate, correctAppraisal, importAppraisals, listAppraisals } from './service.js';
-import { computeClaim, getClaimOfClass, reviewClaim, submitClaim } from './subsidy.js';
+import { computeClaim, getClaimOfClass, listClaims, reviewClaim, submitClaim } from './subsidy.js';
 
 const Params = z.object({ id: IdText });
 const tags = ['training'];
@@ -43,6 +43,11 @@ export function trainingAppraisalRoutes(app: App, deps: Deps): void {
     config: { access: ['admin', 'committee', 'unit'] },
     schema: { tags, summary: '计算补贴申请 Compute (or recompute) the claim from attendance and appraisal', params: Params, body: z.object({ version: z.number().int().min(1).optional() }), response: { 200: SubsidyClaim } },
     handler: (req) => computeClaim(ctxOf(deps, req), req.params.id, req.body),
+  });
+  app.get('/api/training/claims', {
+    config: { access: ['admin', 'committee', 'unit'] },
+    schema: { tags, summary: '补贴申请列表 Claims (finance: ?status=submitted to review; a college: its own)', querystring: z.object({ status: ClaimStatus.optional() }), response: { 200: z.array(ClaimListItem) } },
+    handler: (req) => listClaims(ctxOf(deps, req), req.query),
   });
   app.post('/api/training/claims/:id/submit', {
     config: { access: ['admin', 'committee', 'unit'] },

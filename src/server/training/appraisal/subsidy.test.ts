@@ -193,6 +193,15 @@ describe('subsidy claim', () => {
       expect([who, got]).toEqual([who, want]);
     }
     expect((await call(env, w.staff, 'GET', `/api/training/classes/${h.cls.id}/claim`)).json()).toMatchObject({ status: 'draft', version: 1 });
+    // The lists: finance and staff every claim, a college its own, another college none.
+    const listed = (s: Session | null, q = '') => call(env, s, 'GET', `/api/training/claims${q}`);
+    expect((await listed(finance)).json().map((c: { id: number }) => c.id)).toContain(claim.id);
+    expect((await listed(finance, '?status=submitted')).json().map((c: { id: number }) => c.id)).not.toContain(claim.id);
+    expect((await listed(w.collegeSession)).json().map((c: { id: number }) => c.id)).toContain(claim.id);
+    expect((await listed(otherCollege)).json()).toEqual([]);
+    expect((await listed(roles[3]![1])).statusCode).toBe(403);
+    expect((await listed(w.teacher)).statusCode).toBe(403);
+    expect((await listed(null)).statusCode).toBe(401);
     expect((await call(env, w.staff, 'GET', `/api/training/classes/${w.newTechClass.id}/claim`)).json()).toBeNull();
   });
 });

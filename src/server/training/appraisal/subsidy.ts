@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
-import { and, asc, eq, inArray, lte, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, ne } from 'drizzle-orm';
 import { canonicalJson } from '../../../shared/canonical-json.js';
 import {
   CLAIM_RECOMPUTABLE, CLAIM_STATUS_NAMES, computeSubsidy, fenToYuan, hashableLines, yuanToFen,
-  type ClaimReview, type SubsidyClaim, type SubsidyLine,
+  type ClaimListItem, type ClaimReview, type ClaimStatus, type SubsidyClaim, type SubsidyLine,
 } from '../../../shared/training/subsidy.js';
 import { attended } from '../../../shared/training/rules.js';
 import type { ServiceContext } from '../../context.js';
@@ -16,8 +16,8 @@ import { requireActor } from '../../policy.js';
 import { trainingAttendance } from '../attendance/tables.js';
 import { trainingEnrolments } from '../enrolment/tables.js';
 import { beijingDay } from '../programmes/plan-actual.js';
-import { classRow, lockClass, programmeRow } from '../programmes/policy.js';
-import { trainingSessions, type ClassRow } from '../programmes/tables.js';
+import { classRow, isTrainingStaff, lockClass, programmeRow } from '../programmes/policy.js';
+import { trainingClasses, trainingSessions, type ClassRow } from '../programmes/tables.js';
 import { isFinance, requireClaimReader, requireNewTechnicianClass, requireStaffOrCollege } from './policy.js';
 import { appraisedEnrolments } from './service.js';
 import { trainingSubsidyClaims, trainingSubsidyLines } from './tables.js';
@@ -206,3 +206,22 @@ async function presentClaim(ctx: ServiceContext, c: ClassRow, claim: ClaimRow): 
   };
 }
 
+
+/**
+ * The claims an actor may see, newest first: training staff and the finance body every claim (the
+ * finance body's queue is `status=submitted`), a college its own classes' claims.
+ */
+export async function listClaims(ctx: ServiceContext, q: { status?: ClaimStatus }): Promise<ClaimListItem[]> {
+  const a = requireActor(ctx);
+  const all = isTrainingStaff(a) || isFinance(a);
+  if (!all && !(a.role === 'unit' && a.unitId != null)) throw forbidden('只有培训组、财政部门或承训院校可以查看补贴申请');
+  const rows = await ctx.db.select({ c: trainingSubsidyClaims, className: trainingClasses.name, collegeName: units.name }).from(trainingSubsidyClaims)
+    .innerJoin(trainingClasses, eq(trainingClasses.id, trainingSubsidyClaims.classId))
+    .leftJoin(units, eq(units.id, trainingClasses.collegeUnitId))
+    .where(and(q.status ? eq(trainingSubsidyClaims.status, q.status) : undefined, all ? undefined : eq(trainingClasses.collegeUnitId, a.unitId!)))
+    .orderBy(desc(trainingSubsidyClaims.computedAt), desc(trainingSubsidyClaims.id));
+  return rows.map(({ c, className, collegeName }) => ({
+    id: c.id, classId: c.classId, className, collegeName, status: c.status, trainees: c.trainees, eligible: c.eligible, totalYuan: c.totalYuan,
+    computedAt: c.computedAt.toISOString(), submittedAt: c.submittedAt?.toISOString() ?? null,
+  }));
+}
