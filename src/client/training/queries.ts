@@ -1,5 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { ClassListItem, Programme, TrainingClass, TrainingSession } from '../../shared/contracts/training';
+import type { AppraisalList } from '../../shared/training/appraisal';
+import type { SubsidyClaim } from '../../shared/training/subsidy';
 import { api } from '../api';
 
 export const programmesQuery = queryOptions({ queryKey: ['training', 'programmes'], queryFn: () => api.get<Programme[]>('/api/training/programmes') });
@@ -9,3 +11,11 @@ export const classesQuery = (programmeId?: number) => queryOptions({
 });
 export const classQuery = (id: number) => queryOptions({ queryKey: ['training', 'class', id], queryFn: () => api.get<TrainingClass>(`/api/training/classes/${id}`) });
 export const sessionsQuery = (classId: number) => queryOptions({ queryKey: ['training', 'sessions', classId], queryFn: () => api.get<TrainingSession[]>(`/api/training/classes/${classId}/sessions`) });
+export const appraisalsQuery = (classId: number) => queryOptions({
+  queryKey: ['training', 'appraisals', classId],
+  queryFn: () => api.get<AppraisalList>(`/api/training/classes/${classId}/appraisals`),
+});
+export const claimQuery = (classId: number) => queryOptions({
+  queryKey: ['training', 'claim', classId],
+  queryFn: () => api.get<SubsidyClaim | null>(`/api/training/classes/${classId}/claim`),
+});

@@ -3,7 +3,9 @@ import type { Role } from '../../shared/contracts/auth';
 import type { MessageKey } from '../i18n';
 import { EnrolmentTab } from './tabs/enrolment/EnrolmentTab';
 import { NominateTab } from './tabs/enrolment/NominateTab';
+import { AppraisalTab } from './tabs/AppraisalTab';
 import { OverviewTab } from './tabs/OverviewTab';
+import { SubsidyTab } from './tabs/SubsidyTab';
 
 export interface ClassTabProps {
   classId: number;
@@ -17,4 +19,6 @@ export const CLASS_TABS: { key: string; label: MessageKey; roles: readonly Role[
   { key: 'overview', label: 'training.tab.overview', roles: ['admin', 'committee', 'unit', 'judge'], component: OverviewTab },
   { key: 'enrolment', label: 'training.tab.enrolment', roles: ['admin', 'committee', 'unit'], component: EnrolmentTab },
   { key: 'nominate', label: 'training.tab.nominate', roles: ['unit'], component: NominateTab },
+  { key: 'appraisal', label: 'training.subsidy.tab.appraisal', roles: ['admin', 'committee', 'unit'], component: AppraisalTab },
+  { key: 'subsidy', label: 'training.subsidy.tab.claim', roles: ['admin', 'committee', 'unit'], component: SubsidyTab },
 ];

@@ -93,6 +93,47 @@ export async function exportRows<T>(title: string, columns: ExportColumn<T>[], b
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** A printed list: a title and its particulars above the table, a totals row, and lines below it. */
+export interface ReportSheet<T> {
+  sheetName: string;
+  title: string;
+  /** Lines under the title (项目、班级、单位、日期…). */
+  meta: string[];
+  columns: ExportColumn<T>[];
+  rows: T[];
+  totals?: (string | number | null)[];
+  footer: string[];
+}
+
+/**
+ * Writes a list as it is printed and signed (a payment list): the title merged across the table,
+ * its particulars, the header, the rows, a bold totals row, then the footer lines. Text that looks
+ * like a formula stays text (see addTextSafeRow).
+ */
+export async function exportReport<T>(r: ReportSheet<T>): Promise<Buffer> {
+  const wb = new (await excel()).Workbook();
+  wb.creator = 'skillmonth';
+  const ws = wb.addWorksheet(r.sheetName);
+  const last = columnLetter(r.columns.length - 1);
+  r.columns.forEach((c, i) => (ws.getColumn(i + 1).width = c.width ?? 14));
+  const line = (text: string, bold = false, size?: number) => {
+    const row = addTextSafeRow(ws, [text]);
+    ws.mergeCells(`A${row.number}:${last}${row.number}`);
+    row.font = { bold, ...(size ? { size } : {}) };
+    return row;
+  };
+  line(r.title, true, 14).alignment = { horizontal: 'center' };
+  for (const m of r.meta) line(m);
+  const header = addTextSafeRow(ws, r.columns.map((c) => c.header));
+  header.font = { bold: true };
+  header.eachCell((cell) => (cell.fill = HEADER_FILL));
+  for (const row of r.rows) addTextSafeRow(ws, r.columns.map((c) => c.value(row)));
+  if (r.totals) addTextSafeRow(ws, r.totals).font = { bold: true };
+  ws.addRow([]);
+  for (const f of r.footer) line(f);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
 /** Rows written between two turns of the event loop (about 5 ms of work on a warm server). */
 const STREAM_YIELD_ROWS = 200;
 

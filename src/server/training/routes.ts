@@ -1,9 +1,11 @@
 import type { App, Deps } from '../http/types.js';
 import { trainingEnrolmentRoutes } from './enrolment/routes.js';
+import { trainingAppraisalRoutes } from './appraisal/routes.js';
 import { trainingProgrammeRoutes } from './programmes/routes.js';
 
 /** The training programmes' routes, module by module (one line each). */
 export function trainingRoutes(app: App, deps: Deps): void {
   trainingProgrammeRoutes(app, deps);
   trainingEnrolmentRoutes(app, deps);
+  trainingAppraisalRoutes(app, deps);
 }

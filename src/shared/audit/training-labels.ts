@@ -17,6 +17,12 @@ export const TRAINING_ACTION_LABELS: Record<string, Label> = {
   'training.enrolment.withdraw': { zh: '学员退出', en: 'Trainee withdrawn' },
   'training.enrolment.exam-numbers': { zh: '编排准考证号', en: 'Exam numbers assigned' },
   'training.enrolment.account': { zh: '开通学员账号', en: 'Trainee account issued' },
+  'training.appraisal.record': { zh: '记录技师鉴定结果', en: 'Appraisal result recorded' },
+  'training.appraisal.correct': { zh: '更正技师鉴定结果', en: 'Appraisal result corrected' },
+  'training.subsidy.compute': { zh: '计算培训补贴申请', en: 'Subsidy claim computed' },
+  'training.subsidy.submit': { zh: '提交培训补贴申请', en: 'Subsidy claim submitted' },
+  'training.subsidy.approve': { zh: '核准培训补贴申请', en: 'Subsidy claim approved' },
+  'training.subsidy.return': { zh: '退回培训补贴申请', en: 'Subsidy claim returned' },
 };
 
 export const TRAINING_ENTITY_LABELS: Record<string, Label> = {

@@ -5,7 +5,7 @@ import {
 import { Id, IsoDate, Line, Name, Text, Version } from './common.js';
 
 const Yuan = z.number({ error: '金额应为数字' }).min(0, '金额不能为负').max(1_000_000, '金额过大')
-  .refine((n) => Math.round(n * 100) === n * 100, '金额最多两位小数');
+  .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, '金额最多两位小数');
 const Count = (what: string) => z.number({ error: `${what}应为整数` }).int(`${what}应为整数`).min(0, `${what}不能为负`).max(100_000, `${what}过大`);
 const Size = (what: string) => z.number({ error: `${what}应为整数` }).int(`${what}应为整数`).min(1, `${what}至少为 1`).max(100_000, `${what}过大`);
 /** A wall-clock time "HH:MM" (Beijing time). */

@@ -1,6 +1,7 @@
 import * as consoleTexts from './console';
 import * as enrolmentTexts from './enrolment';
+import * as subsidyTexts from './subsidy';
 
 /** The training programmes' texts, one file per module (merged into the app's dictionaries). */
-export const trainingZh = { ...consoleTexts.zh, ...enrolmentTexts.zh } as const;
-export const trainingEn = { ...consoleTexts.en, ...enrolmentTexts.en };
+export const trainingZh = { ...consoleTexts.zh, ...enrolmentTexts.zh, ...subsidyTexts.zh } as const;
+export const trainingEn = { ...consoleTexts.en, ...enrolmentTexts.en, ...subsidyTexts.en };
