@@ -38,6 +38,7 @@ import { DEMO_COMPETITIONS, DEMO_JUDGE_PASSWORD, DEMO_JUDGES, DEMO_SPREAD, DEMO_
 import { DEMO_PEOPLE_COUNT } from './data.js';
 import { trainingAttendance } from '../training/attendance/tables.js';
 import { trainingBusinessPlans } from '../training/completion/tables.js';
+import { trainingAppraisals, trainingSubsidyClaims, trainingSubsidyLines } from '../training/appraisal/tables.js';
 import { trainingEnrolments } from '../training/enrolment/tables.js';
 import { trainingClasses, trainingProgrammes, trainingSessions } from '../training/programmes/tables.js';
 import { TOWNSHIP_CLASS, TRAINING_ACCOUNTS } from './training-data.js';
@@ -478,6 +479,31 @@ describe('the demo training programmes of 2009', () => {
     const under = [...attendedBy.values()].filter((k) => k / 40 < 0.8);
     expect(under.length).toBeGreaterThanOrEqual(3);
     expect(under.length).toBeLessThanOrEqual(8);
+  });
+
+  it('appraised the first batch: the passes became 技师 in the qualification records, with the appraisal as their source', async () => {
+    const [first] = (await classesOf('new-technicians')).rows;
+    const results = await db.select().from(trainingAppraisals).where(eq(trainingAppraisals.classId, first!.id));
+    expect(results).toHaveLength(83);
+    const passed = results.filter((r) => r.passed);
+    expect(passed.length).toBeGreaterThanOrEqual(70);
+    expect(results.filter((r) => r.absent).length).toBe(2);
+    const records = await db.select().from(qualificationRecords).where(inArray(qualificationRecords.id, passed.map((r) => r.qualificationRecordId!)));
+    expect(records).toHaveLength(passed.length);
+    expect(records.every((q) => q.level === 2 && q.source.includes('技师鉴定') && q.obtainedOn === '2009-07-04')).toBe(true);
+  });
+
+  it("claimed the first batch's subsidy from attendance and appraisal: 2,400 + 600 yuan per trainee who met the attendance rule, approved by the finance bureau", async () => {
+    const [first] = (await classesOf('new-technicians')).rows;
+    const [claim] = await db.select().from(trainingSubsidyClaims).where(eq(trainingSubsidyClaims.classId, first!.id));
+    expect(claim).toMatchObject({ status: 'approved', trainees: 83, trainingFeeYuan: 2400, appraisalFeeYuan: 600 });
+    const lines = await db.select().from(trainingSubsidyLines).where(eq(trainingSubsidyLines.claimId, claim!.id));
+    const eligible = lines.filter((l) => l.eligible);
+    expect(claim!.eligible).toBe(eligible.length);
+    expect(eligible.length).toBeLessThan(83);
+    const appraisedEligible = eligible.filter((l) => l.appraised).length;
+    expect(claim!.totalYuan).toBe(eligible.length * 2400 + appraisedEligible * 600);
+    expect(lines.filter((l) => !l.eligible).every((l) => l.trainingFeeYuan === 0 && l.appraisalFeeYuan === 0 && l.reason)).toBe(true);
   });
 
   it('adds the training accounts to the printed demo accounts; trainee01 signs in and sees their class and its 40 sessions', async () => {

@@ -14,9 +14,13 @@ import { trainingBusinessPlans } from '../training/completion/tables.js';
 import { trainingEnrolments } from '../training/enrolment/tables.js';
 import { changeClassStatus, createClass, createProgramme } from '../training/programmes/service.js';
 import { trainingSessions } from '../training/programmes/tables.js';
+import { importAppraisals } from '../training/appraisal/service.js';
+import { computeClaim, reviewClaim, submitClaim } from '../training/appraisal/subsidy.js';
+import { APPRAISAL_SHEET } from '../../shared/excel/appraisal-sheet.js';
+import { exportRows } from '../excel/write.js';
 import { actorOf, DemoClock } from './competition.js';
 import {
-  addDays, classAttendance, demoBusinessPlans, demoTrainingClasses, examNumberOf, GRADUATES, TRAINING_ACCOUNTS as A, TRAINING_PROGRAMMES,
+  addDays, classAttendance, DEMO_SUBSIDY_CLAIM, demoAppraisals, demoBusinessPlans, NEW_TECHNICIANS, demoTrainingClasses, examNumberOf, GRADUATES, TRAINING_ACCOUNTS as A, TRAINING_PROGRAMMES,
   TRAINING_UNITS, trainingPeople, type DemoClass, type ProgrammeKey,
 } from './training-data.js';
 
@@ -334,22 +338,44 @@ export async function issueDemoCertificates(_w: DemoTrainingWorld): Promise<numb
 }
 
 /**
- * STUB — appraisal (appraisal helper's import service): import demoAppraisals() for the first
- * batch by exam number (examNumberOf), appraised on NEW_TECHNICIANS.appraisedOn, as train01; the
- * service writes the 技师 (level 2) qualification record of each trainee who passed. Returns the
- * results imported.
+ * 技师鉴定 of the first batch: the appraisal centre's sheet (by exam number, 4 July 2009) imported
+ * as train01 through the appraisal service, which writes the 技师 (level 2) record of each pass.
+ * Returns the results imported.
  */
-export async function importDemoAppraisals(_w: DemoTrainingWorld): Promise<number> {
-  return 0;
+export async function importDemoAppraisals(w: DemoTrainingWorld): Promise<number> {
+  const key = DEMO_SUBSIDY_CLAIM.classKey;
+  const personIds = w.personIds.get(key)!;
+  const names = new Map((await w.tx.select({ id: people.id, name: people.name }).from(people).where(inArray(people.id, personIds))).map((p) => [p.id, p.name]));
+  const rows = demoAppraisals().map((a) => ({ ...a, name: names.get(personIds[a.trainee]!)! }));
+  const buf = await exportRows(APPRAISAL_SHEET.title, [
+    { header: '准考证号', value: (r: (typeof rows)[number]) => r.examNumber },
+    { header: '姓名', value: (r) => r.name },
+    { header: '理论成绩', value: (r) => r.theory },
+    { header: '实操成绩', value: (r) => r.practical },
+    { header: '缺考', value: (r) => (r.absent ? '是' : '否') },
+    { header: '鉴定日期', value: () => NEW_TECHNICIANS.appraisedOn },
+  ], [rows]);
+  w.clock.set(at(NEW_TECHNICIANS.appraisedOn, '16:00'));
+  const r = await importAppraisals(w.staff, w.classIds.get(key)!, buf);
+  return r.written;
 }
 
 /**
- * STUB — subsidy (appraisal helper's subsidy service): compute the first batch's claim as college01
- * on DEMO_SUBSIDY_CLAIM.computedOn (2,400 + 600 yuan per trainee who met the attendance rule), submit
- * it, and approve it as finance01 on DEMO_SUBSIDY_CLAIM.reviewedOn. Returns the claim's total (yuan).
+ * The first batch's subsidy claim: computed from attendance and appraisal by college01 (2,400 +
+ * 600 yuan per trainee who met the attendance rule), submitted, approved by finance01. Returns the
+ * claim's total (yuan).
  */
-export async function claimDemoSubsidy(_w: DemoTrainingWorld): Promise<number> {
-  return 0;
+export async function claimDemoSubsidy(w: DemoTrainingWorld): Promise<number> {
+  const classId = w.classIds.get(DEMO_SUBSIDY_CLAIM.classKey)!;
+  const college = w.acting(w.accountsByUsername.get(DEMO_SUBSIDY_CLAIM.college)!);
+  w.clock.set(at(DEMO_SUBSIDY_CLAIM.computedOn, '10:00'));
+  const computed = await computeClaim(college, classId, {});
+  w.clock.set(at(DEMO_SUBSIDY_CLAIM.submittedOn, '15:00'));
+  const submitted = await submitClaim(college, computed.id, { version: computed.version });
+  w.clock.set(at(DEMO_SUBSIDY_CLAIM.reviewedOn, '10:00'));
+  const finance = w.acting(w.accountsByUsername.get(DEMO_SUBSIDY_CLAIM.reviewer)!);
+  const approved = await reviewClaim(finance, submitted.id, { version: submitted.version, decision: 'approve', note: '经审核，出勤与鉴定记录相符，同意拨付。' });
+  return approved.totalYuan;
 }
 
 /** Phases 2–5 (phase 1 is prepareDemoTraining). */
