@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ClassListItem, Programme, TrainingClass, TrainingSession } from '../../shared/contracts/training';
+import type { CalendarSession, ClassListItem, Programme, PublicClass, TeacherOption, TrainingClass, TrainingSession } from '../../shared/contracts/training';
 import { api } from '../api';
 
 export const programmesQuery = queryOptions({ queryKey: ['training', 'programmes'], queryFn: () => api.get<Programme[]>('/api/training/programmes') });
@@ -9,3 +9,9 @@ export const classesQuery = (programmeId?: number) => queryOptions({
 });
 export const classQuery = (id: number) => queryOptions({ queryKey: ['training', 'class', id], queryFn: () => api.get<TrainingClass>(`/api/training/classes/${id}`) });
 export const sessionsQuery = (classId: number) => queryOptions({ queryKey: ['training', 'sessions', classId], queryFn: () => api.get<TrainingSession[]>(`/api/training/classes/${classId}/sessions`) });
+export const teachersQuery = queryOptions({ queryKey: ['training', 'teachers'], queryFn: () => api.get<TeacherOption[]>('/api/training/teachers'), staleTime: 60_000 });
+export const calendarQuery = (from: string, to: string, programmeId?: number) => queryOptions({
+  queryKey: ['training', 'calendar', from, to, programmeId ?? 0],
+  queryFn: () => api.get<CalendarSession[]>('/api/training/sessions', { from, to, ...(programmeId ? { programmeId } : {}) }),
+});
+export const publicClassesQuery = queryOptions({ queryKey: ['public', 'training'], queryFn: () => api.get<PublicClass[]>('/api/public/training/classes') });

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { Role } from '../../shared/contracts/auth';
 import type { MessageKey } from '../i18n';
 import { OverviewTab } from './tabs/OverviewTab';
+import { SessionsTab } from './tabs/SessionsTab';
 
 export interface ClassTabProps {
   classId: number;
@@ -13,4 +14,5 @@ export interface ClassTabProps {
  */
 export const CLASS_TABS: { key: string; label: MessageKey; roles: readonly Role[]; component: ComponentType<ClassTabProps> }[] = [
   { key: 'overview', label: 'training.tab.overview', roles: ['admin', 'committee', 'unit', 'judge'], component: OverviewTab },
+  { key: 'sessions', label: 'training.tab.sessions', roles: ['admin', 'committee', 'unit', 'judge'], component: SessionsTab },
 ];
