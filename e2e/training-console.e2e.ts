@@ -155,7 +155,7 @@ describe('the training console (fresh deployment)', () => {
 
     await page.goto('/admin/training');
     const card = page.getByTestId(/^programme-\d+$/).filter({ hasText: PROGRAMME });
-    await card.getByTestId('programme-plan-actual').getByText('计划 200 人（培训班 50）').waitFor();
+    await card.getByTestId('programme-plan-actual').getByText('计划 200 人（各班计划合计 50 人）').waitFor();
     await card.getByText('开班 0 / 1').waitFor();
     await card.getByRole('link', { name: CLASS }).waitFor();
     await page.screenshot({ path: '/tmp/training-console-programmes-1440.png', fullPage: true });

@@ -21,7 +21,7 @@ export function PlanActualTable({ pa }: { pa: PlanActual }) {
       dataSource={rows}
       data-testid="plan-actual"
       columns={[
-        { title: '', dataIndex: 'label', width: 110 },
+        { title: '', dataIndex: 'label', width: 84 },
         { title: t('training.pa.planned'), dataIndex: 'planned' },
         { title: t('training.pa.actual'), dataIndex: 'actual' },
       ]}

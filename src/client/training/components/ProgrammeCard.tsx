@@ -24,7 +24,7 @@ export function ProgrammeCard({ programme: p, classes, staff, onEdit, onAddClass
   const rows = [
     {
       key: 'trainees', label: t('training.pa.trainees'),
-      planned: t('training.pa.plannedSummary', { n: p.plannedTrainees ?? pa.plannedSize }) + (p.plannedTrainees != null && pa.plannedSize ? `（${t('training.classes')} ${pa.plannedSize}）` : ''),
+      planned: t('training.pa.plannedSummary', { n: p.plannedTrainees ?? pa.plannedSize }) + (p.plannedTrainees != null && pa.plannedSize ? `（${t('training.pa.classesPlanned', { n: pa.plannedSize })}）` : ''),
       actual: openedClasses.length ? t('training.pa.actualSummary', { n: openedTrainees }) : `${t('training.pa.notOpened')}（${t('training.pa.enrolledOf', { n: pa.enrolled })}）`,
     },
     { key: 'classes', label: t('training.pa.classes'), planned: p.plannedClasses ?? dash, actual: `${t('training.pa.classesOpened')} ${openedClasses.length} / ${p.classes}` },

@@ -48,7 +48,7 @@ export function SessionCalendar({ items, month, onMonth, onSelectDay, extra }: {
         if (info.type !== 'date') return info.originNode;
         if (!compact) return cell(d);
         const n = byDay.get(d.format('YYYY-MM-DD'))?.length ?? 0;
-        return <div>{info.originNode}{n > 0 && <Badge status="processing" style={{ display: 'block', lineHeight: 0 }} />}</div>;
+        return n > 0 ? <Badge status="processing" style={{ display: 'block', lineHeight: 0 }} /> : null;
       }}
       onPanelChange={(d) => onMonth(d.format('YYYY-MM'))}
       onSelect={(d, info) => {

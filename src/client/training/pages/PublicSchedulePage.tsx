@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Collapse, Empty, Flex, Table, Tag, Typography } from 'antd';
+import { Card, Collapse, Empty, Flex, Tag, Typography } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import type { PublicClass } from '../../../shared/contracts/training';
 import { formatRange } from '../../components/dates';
@@ -58,12 +58,15 @@ function PublicClassCard({ c }: { c: PublicClass }) {
           key: 's',
           label: t('training.public.sessions', { n: c.sessions.length }),
           children: (
-            <Table size="small" pagination={false} rowKey={(s) => `${s.day}-${s.startsAt}-${s.topic}`} dataSource={c.sessions} scroll={{ x: 'max-content' }}
-              columns={[
-                { title: t('training.session.day'), key: 'day', render: (_, s) => <>{s.day}<br /><Typography.Text type="secondary">{s.startsAt}–{s.endsAt}</Typography.Text></> },
-                { title: t('training.session.topic'), dataIndex: 'topic' },
-                { title: t('training.session.room'), key: 'room', render: (_, s) => [s.room, s.teacherName].filter(Boolean).join(' · ') },
-              ]} />
+            <Flex vertical gap={8}>
+              {c.sessions.map((s) => (
+                <div key={`${s.day}-${s.startsAt}-${s.topic}`} style={{ borderInlineStart: '3px solid #1677ff', paddingInlineStart: 8, textDecoration: s.status === 'cancelled' ? 'line-through' : undefined }}>
+                  <Typography.Text strong>{s.day} {s.startsAt}–{s.endsAt}</Typography.Text>
+                  <div>{s.topic}</div>
+                  {(s.room || s.teacherName) && <Typography.Text type="secondary">{[s.room, s.teacherName].filter(Boolean).join(' · ')}</Typography.Text>}
+                </div>
+              ))}
+            </Flex>
           ),
         }]} />
       )}

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { App, Button, Empty, Flex, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Empty, Flex, Grid, List, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import type { TrainingClass, TrainingSession } from '../../../shared/contracts/training';
 import { api } from '../../api';
@@ -28,6 +28,7 @@ function Sessions({ cls }: { cls: TrainingClass }) {
   const [month, setMonth] = useState(() => initialMonth(cls.planActual.plannedStartOn, cls.planActual.plannedEndOn));
   const [editing, setEditing] = useState<{ session: TrainingSession | null; day?: string } | null>(null);
   const [busy, setBusy] = useState<number | null>(null);
+  const phone = !Grid.useBreakpoint().md;
   const open = cls.status === 'planned' || cls.status === 'enrolling' || cls.status === 'running';
   const schedules = open && (isTrainingStaff(me) || (me.role === 'unit' && me.unitId != null && me.unitId === cls.collegeUnitId));
   const teaches = isTrainingStaff(me) || (me.role === 'unit' && me.unitId === cls.collegeUnitId) || cls.teachers.some((x) => x.accountId === me.id);
@@ -50,6 +51,29 @@ function Sessions({ cls }: { cls: TrainingClass }) {
     }
   };
 
+  const statusTags = (s: TrainingSession) => (
+    <Space size={4}>
+      {s.status === 'cancelled' ? <Tag color="red">{t('training.session.cancelledTag')}</Tag> : <Tag>{t('training.session.scheduled')}</Tag>}
+      {s.checkinOpen && <Tag color="green">{t('training.session.checkinOpen')}</Tag>}
+    </Space>
+  );
+  const actions = (s: TrainingSession) => (
+    <Space size={4} wrap>
+      {teaches && s.status === 'scheduled' && (
+        <Link to={'/admin/training/sessions/$id/teach' as never} params={{ id: String(s.id) } as never}>{t('training.session.teach')}</Link>
+      )}
+      {schedules && <Button size="small" type="link" onClick={() => setEditing({ session: s })}>{t('common.edit')}</Button>}
+      {schedules && s.status === 'scheduled' && (
+        <Popconfirm title={t('training.session.cancelConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => setCancelled(s, true)}>
+          <Button size="small" type="link" danger loading={busy === s.id}>{t('training.session.cancel')}</Button>
+        </Popconfirm>
+      )}
+      {schedules && s.status === 'cancelled' && (
+        <Button size="small" type="link" loading={busy === s.id} onClick={() => void setCancelled(s, false)}>{t('training.session.restore')}</Button>
+      )}
+    </Space>
+  );
+
   return (
     <QueryResult query={sessions}>
       {(list) => (
@@ -65,7 +89,19 @@ function Sessions({ cls }: { cls: TrainingClass }) {
             onSelectDay={schedules ? (day) => setEditing({ session: null, day }) : undefined}
             items={list.map((s) => ({ id: s.id, day: s.day, startsAt: s.startsAt, topic: s.topic, cancelled: s.status === 'cancelled' }))}
           />
-          {list.length === 0 ? <Empty description={t('training.session.none')} /> : (
+          {list.length === 0 ? <Empty description={t('training.session.none')} /> : phone ? (
+            // On a phone, one card-like row per session instead of a wide table.
+            <List size="small" dataSource={list} data-testid="sessions-list" renderItem={(s) => (
+              <List.Item>
+                <Flex vertical gap={2} style={{ width: '100%' }}>
+                  <Flex justify="space-between" gap={8}><Typography.Text strong>{s.day} {s.startsAt}–{s.endsAt}</Typography.Text>{statusTags(s)}</Flex>
+                  <div>{s.topic}</div>
+                  {(s.room || s.teacherName) && <Typography.Text type="secondary">{[s.room, s.teacherName].filter(Boolean).join(' · ')}</Typography.Text>}
+                  {actions(s)}
+                </Flex>
+              </List.Item>
+            )} />
+          ) : (
             <Table<TrainingSession>
               rowKey="id"
               size="small"
@@ -79,32 +115,8 @@ function Sessions({ cls }: { cls: TrainingClass }) {
                 { title: t('training.session.topic'), dataIndex: 'topic' },
                 { title: t('training.session.room'), dataIndex: 'room' },
                 { title: t('training.session.teacher'), dataIndex: 'teacherName' },
-                {
-                  title: t('training.session.status'), key: 'status', render: (_, s) => (
-                    <Space size={4}>
-                      {s.status === 'cancelled' ? <Tag color="red">{t('training.session.cancelledTag')}</Tag> : <Tag>{t('training.session.scheduled')}</Tag>}
-                      {s.checkinOpen && <Tag color="green">{t('training.session.checkinOpen')}</Tag>}
-                    </Space>
-                  ),
-                },
-                {
-                  title: t('common.actions'), key: 'actions', render: (_, s) => (
-                    <Space size={4} wrap>
-                      {teaches && s.status === 'scheduled' && (
-                        <Link to={'/admin/training/sessions/$id/teach' as never} params={{ id: String(s.id) } as never}>{t('training.session.teach')}</Link>
-                      )}
-                      {schedules && <Button size="small" type="link" onClick={() => setEditing({ session: s })}>{t('common.edit')}</Button>}
-                      {schedules && s.status === 'scheduled' && (
-                        <Popconfirm title={t('training.session.cancelConfirm')} okText={t('common.ok')} cancelText={t('common.cancel')} onConfirm={() => setCancelled(s, true)}>
-                          <Button size="small" type="link" danger loading={busy === s.id}>{t('training.session.cancel')}</Button>
-                        </Popconfirm>
-                      )}
-                      {schedules && s.status === 'cancelled' && (
-                        <Button size="small" type="link" loading={busy === s.id} onClick={() => void setCancelled(s, false)}>{t('training.session.restore')}</Button>
-                      )}
-                    </Space>
-                  ),
-                },
+                { title: t('training.session.status'), key: 'status', render: (_, s) => statusTags(s) },
+                { title: t('common.actions'), key: 'actions', render: (_, s) => actions(s) },
               ]}
             />
           )}
