@@ -115,6 +115,7 @@ describe('the training console (fresh deployment)', () => {
     await dialog.getByLabel('计划人数').fill('50');
     await dialog.getByLabel('名额', { exact: true }).fill('40');
     await dialog.getByLabel('每单位名额').fill('10');
+    await page.screenshot({ path: '/tmp/training-console-class-dialog-1440.png', fullPage: true });
     await dialog.getByRole('button', { name: '保存' }).click();
     // The server's refusal lands on the quota field.
     await dialog.locator('.ant-form-item-explain-error').filter({ hasText: '名额不能少于计划人数' }).waitFor();
@@ -140,13 +141,20 @@ describe('the training console (fresh deployment)', () => {
     await dialog.getByLabel('结束时间').fill('11:30');
     await dialog.getByLabel('课程内容').fill(TOPIC);
     await dialog.getByLabel('教室').fill('实训楼 201');
-    await choose(dialog, '教师账号（可在手机上签到点名）', '王工');
+    // Picking the teacher's account fills the name shown on the timetable (again if a fading dropdown swallowed the click).
+    const teacherName = dialog.getByLabel('授课教师', { exact: true });
+    for (let i = 0; i < 3 && !(await teacherName.inputValue()); i++) {
+      await choose(dialog, '教师账号（可在手机上签到点名）', '王工');
+      await page.waitForTimeout(300);
+    }
+    expect(await teacherName.inputValue()).toBe('王工（电工讲师）');
     await dialog.getByRole('button', { name: '保存' }).click();
     const table = page.getByTestId('sessions-table');
     await table.getByText(TOPIC).waitFor();
     await table.getByText('王工（电工讲师）').waitFor();
     await page.getByTestId('cal-2026-12-10').getByText(TOPIC).waitFor();
     expect(await table.getByRole('link', { name: '上课签到' }).getAttribute('href')).toMatch(/\/admin\/training\/sessions\/\d+\/teach$/);
+    await page.screenshot({ path: '/tmp/training-console-sessions-1440.png', fullPage: true });
 
     await page.getByRole('tab', { name: '概览' }).click();
     await changeStatus('开始报名', '报名中');
@@ -159,6 +167,11 @@ describe('the training console (fresh deployment)', () => {
     await card.getByText('开班 0 / 1').waitFor();
     await card.getByRole('link', { name: CLASS }).waitFor();
     await page.screenshot({ path: '/tmp/training-console-programmes-1440.png', fullPage: true });
+    const p = await phone.newPage();
+    await p.goto('/admin/training');
+    await p.getByTestId('programme-plan-actual').waitFor();
+    await p.screenshot({ path: '/tmp/training-console-programmes-390.png', fullPage: true });
+    await p.close();
     await page.getByRole('tab', { name: '课程日历' }).click();
     await page.getByRole('cell', { name: TOPIC, exact: true }).waitFor();
     await page.getByTestId('cal-2026-12-10').getByText(TOPIC).waitFor();
