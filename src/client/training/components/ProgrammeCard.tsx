@@ -36,6 +36,8 @@ export function ProgrammeCard({ programme: p, classes, staff, onEdit, onAddClass
       title={<Space wrap><span>{p.name}</span><Tag color={p.kind === 'new-technician' ? 'geekblue' : 'orange'}>{names.kind(p.kind)}</Tag></Space>}
       extra={staff && <Space wrap><Button size="small" onClick={onEdit}>{t('common.edit')}</Button><Button size="small" type="primary" onClick={onAddClass}>{t('training.class.create')}</Button></Space>}
       data-testid={`programme-${p.id}`}
+      // On a phone the name wraps and the buttons go under it rather than cutting the name off.
+      styles={{ header: { flexWrap: 'wrap', rowGap: 8, paddingBlock: 8 }, title: { whiteSpace: 'normal' } }}
     >
       <Table size="small" bordered pagination={false} dataSource={rows} style={{ maxWidth: 640, marginBottom: 16 }} data-testid="programme-plan-actual"
         columns={[{ title: '', dataIndex: 'label', width: 90 }, { title: t('training.pa.planned'), dataIndex: 'planned' }, { title: t('training.pa.actual'), dataIndex: 'actual' }]} />
