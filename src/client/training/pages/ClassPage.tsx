@@ -27,7 +27,7 @@ export function ClassPage() {
     </Space>
   ) : t('training.class');
   return (
-    <Card title={title}>
+    <Card title={title} styles={{ header: { paddingBlock: 8 }, title: { whiteSpace: 'normal' } }}>
       <Tabs
         activeKey={active}
         onChange={(k) => void navigate({ to: '.', search: { tab: k } as never })}
