@@ -31,6 +31,7 @@ const SelectionRoundPage = lazyRouteComponent(() => import('./selection/pages/Se
 const TrainingPage = lazyRouteComponent(() => import('./training/pages/TrainingPage'), 'TrainingPage');
 const ClassPage = lazyRouteComponent(() => import('./training/pages/ClassPage'), 'ClassPage');
 const ReviewingPage = lazyRouteComponent(() => import('./selection/pages/ReviewingPage'), 'ReviewingPage');
+const PublicSchedulePage = lazyRouteComponent(() => import('./training/pages/PublicSchedulePage'), 'PublicSchedulePage');
 const PublicNoticePage = lazyRouteComponent(() => import('./core/pages/PublicNoticePage'), 'PublicNoticePage');
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
@@ -44,6 +45,8 @@ const loginRoute = createRoute({ getParentRoute: () => rootRoute, path: '/login'
 /** 成绩公示: the public site's notices (no sign-in; /verify/<serial> is the server's own page). */
 const publicResultsRoute = createRoute({ getParentRoute: () => rootRoute, path: '/results', component: PublicResultsPage });
 const publicNoticeRoute = createRoute({ getParentRoute: () => rootRoute, path: '/results/$noticeId', component: PublicNoticePage });
+/** 培训开班课表: the training classes and their sessions, for anyone. */
+const publicTrainingRoute = createRoute({ getParentRoute: () => rootRoute, path: '/training', component: PublicSchedulePage });
 
 /** Everything under /admin needs a session; a pending password change comes before anything else. */
 const adminRoute = createRoute({
@@ -154,6 +157,7 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   publicResultsRoute,
   publicNoticeRoute,
+  publicTrainingRoute,
   adminRoute.addChildren([
     adminIndexRoute,
     gated('campaign', STAFF, CampaignPage),

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ClassListItem, Programme, TrainingClass, TrainingSession } from '../../shared/contracts/training';
 import type { AppraisalList } from '../../shared/training/appraisal';
 import type { SubsidyClaim } from '../../shared/training/subsidy';
+import type { CalendarSession, ClassListItem, Programme, PublicClass, TeacherOption, TrainingClass, TrainingSession } from '../../shared/contracts/training';
 import { api } from '../api';
 
 export const programmesQuery = queryOptions({ queryKey: ['training', 'programmes'], queryFn: () => api.get<Programme[]>('/api/training/programmes') });
@@ -19,3 +19,9 @@ export const claimQuery = (classId: number) => queryOptions({
   queryKey: ['training', 'claim', classId],
   queryFn: () => api.get<SubsidyClaim | null>(`/api/training/classes/${classId}/claim`),
 });
+export const teachersQuery = queryOptions({ queryKey: ['training', 'teachers'], queryFn: () => api.get<TeacherOption[]>('/api/training/teachers'), staleTime: 60_000 });
+export const calendarQuery = (from: string, to: string, programmeId?: number) => queryOptions({
+  queryKey: ['training', 'calendar', from, to, programmeId ?? 0],
+  queryFn: () => api.get<CalendarSession[]>('/api/training/sessions', { from, to, ...(programmeId ? { programmeId } : {}) }),
+});
+export const publicClassesQuery = queryOptions({ queryKey: ['public', 'training'], queryFn: () => api.get<PublicClass[]>('/api/public/training/classes') });

@@ -6,6 +6,7 @@ import { NominateTab } from './tabs/enrolment/NominateTab';
 import { AppraisalTab } from './tabs/AppraisalTab';
 import { OverviewTab } from './tabs/OverviewTab';
 import { SubsidyTab } from './tabs/SubsidyTab';
+import { SessionsTab } from './tabs/SessionsTab';
 
 export interface ClassTabProps {
   classId: number;
@@ -17,6 +18,7 @@ export interface ClassTabProps {
  */
 export const CLASS_TABS: { key: string; label: MessageKey; roles: readonly Role[]; component: ComponentType<ClassTabProps> }[] = [
   { key: 'overview', label: 'training.tab.overview', roles: ['admin', 'committee', 'unit', 'judge'], component: OverviewTab },
+  { key: 'sessions', label: 'training.tab.sessions', roles: ['admin', 'committee', 'unit', 'judge'], component: SessionsTab },
   { key: 'enrolment', label: 'training.tab.enrolment', roles: ['admin', 'committee', 'unit'], component: EnrolmentTab },
   { key: 'nominate', label: 'training.tab.nominate', roles: ['unit'], component: NominateTab },
   { key: 'appraisal', label: 'training.subsidy.tab.appraisal', roles: ['admin', 'committee', 'unit'], component: AppraisalTab },

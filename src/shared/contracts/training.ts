@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   CLASS_STATUSES, ClassStatus, CompletionRule, Curriculum, PROGRAMME_CURRICULA, PROGRAMME_TARGET_GROUPS, ProgrammeKind, TargetGroup,
 } from '../training/rules.js';
-import { Id, IsoDate, Line, Name, Text, Version } from './common.js';
+import { Id, IdText, IsoDate, Line, Name, Text, Version } from './common.js';
 
 const Yuan = z.number({ error: '金额应为数字' }).min(0, '金额不能为负').max(1_000_000, '金额过大')
   .refine((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, '金额最多两位小数');
@@ -190,3 +190,19 @@ export const PublicClass = z.object({
   sessions: z.array(TrainingSession.pick({ day: true, startsAt: true, endsAt: true, room: true, topic: true, teacherName: true, status: true })),
 });
 export type PublicClass = z.infer<typeof PublicClass>;
+
+/** 课程日历: sessions across a programme's classes (or all classes) between two days. */
+export const SessionsCalendarQuery = z.object({
+  from: IsoDate,
+  to: IsoDate,
+  programmeId: IdText.optional(),
+}).superRefine((v, ctx) => {
+  if (v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: '结束日期不能早于开始日期' });
+  else if (Date.parse(v.to) - Date.parse(v.from) > 92 * 86_400_000) ctx.addIssue({ code: 'custom', path: ['to'], message: '一次最多查询 92 天' });
+});
+export const CalendarSession = TrainingSession.extend({ className: z.string(), programmeId: z.number().int(), classStatus: z.enum(CLASS_STATUSES) });
+export type CalendarSession = z.infer<typeof CalendarSession>;
+
+/** An account the training staff may name as a class's teacher (an expert's or a college's account). */
+export const TeacherOption = Teacher.extend({ unitName: z.string().nullable() });
+export type TeacherOption = z.infer<typeof TeacherOption>;

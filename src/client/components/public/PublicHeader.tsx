@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useT } from '../../i18n';
 import { LanguageSwitch } from '../LanguageSwitch';
 
-/** The public site's top line: home, the published results, language, sign-in. */
+/** The public site's top line: home, the published results, the training timetable, language, sign-in. */
 export function PublicHeader() {
   const t = useT();
   return (
@@ -14,6 +14,7 @@ export function PublicHeader() {
       </Link>
       <Flex gap={12} align="center" wrap>
         <Link to="/results">{t('public.results')}</Link>
+        <Link to="/training">{t('training.public.nav')}</Link>
         <LanguageSwitch />
         <Link to="/login">{t('home.login')}</Link>
       </Flex>

@@ -34,6 +34,12 @@ export function HomePage() {
         </Typography.Paragraph>
         <Link to="/results">{t('public.resultsLink')}</Link>
       </Card>
+      <Card size="small" title={t('training.public.title')} style={{ marginTop: 24 }}>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+          {t('training.public.homeHelp')}
+        </Typography.Paragraph>
+        <Link to="/training">{t('training.public.link')}</Link>
+      </Card>
       <VerifyBox />
     </div>
   );

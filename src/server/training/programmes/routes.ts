@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { IdText } from '../../../shared/contracts/common.js';
 import {
-  ClassInput, ClassListItem, ClassStatusChange, ClassUpdate, Programme, ProgrammeInput, ProgrammeUpdate, PublicClass, SessionCancel,
-  SessionInput, SessionUpdate, TrainingClass, TrainingSession,
+  CalendarSession, ClassInput, ClassListItem, ClassStatusChange, ClassUpdate, Programme, ProgrammeInput, ProgrammeUpdate, PublicClass, SessionCancel,
+  SessionInput, SessionsCalendarQuery, SessionUpdate, TeacherOption, TrainingClass, TrainingSession,
 } from '../../../shared/contracts/training.js';
 import { ctxOf, type App, type Deps } from '../../http/types.js';
 import { changeClassStatus, createClass, createProgramme, getClass, getProgramme, listClasses, listProgrammes, updateClass, updateProgramme } from './service.js';
-import { cancelSession, createSession, listSessions, publicSchedule, updateSession } from './sessions.js';
+import { cancelSession, createSession, listSessions, publicSchedule, sessionsCalendar, updateSession } from './sessions.js';
+import { teacherOptions } from './teachers.js';
 
 const Params = z.object({ id: IdText });
 const tags = ['training'];
@@ -76,6 +77,16 @@ export function trainingProgrammeRoutes(app: App, deps: Deps): void {
     config: { access: ['admin', 'committee', 'unit'] },
     schema: { tags, summary: '取消或恢复课次 Cancel or restore a session', params: Params, body: SessionCancel, response: { 200: TrainingSession } },
     handler: (req) => cancelSession(ctxOf(deps, req), req.params.id, req.body),
+  });
+  app.get('/api/training/sessions', {
+    config: { access: ['admin', 'committee'] },
+    schema: { tags, summary: '课程日历 Sessions across classes between two days', querystring: SessionsCalendarQuery, response: { 200: z.array(CalendarSession) } },
+    handler: (req) => sessionsCalendar(ctxOf(deps, req), req.query),
+  });
+  app.get('/api/training/teachers', {
+    config: { access: ['admin', 'committee'] },
+    schema: { tags, summary: '可选授课教师 Accounts that may teach a class', response: { 200: z.array(TeacherOption) } },
+    handler: (req) => teacherOptions(ctxOf(deps, req)),
   });
   app.get('/api/public/training/classes', {
     config: { access: 'public' },

@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, lte, ne } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { PublicClass, SessionData, SessionUpdate, TrainingSession } from '../../../shared/contracts/training.js';
+import type { CalendarSession, PublicClass, SessionData, SessionUpdate, TrainingSession } from '../../../shared/contracts/training.js';
 import { accounts } from '../../core/accounts/tables.js';
 import { recordAudit } from '../../core/audit/service.js';
 import { units } from '../../core/units/tables.js';
@@ -9,7 +9,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { conflict, forbidden, invalid, notFound } from '../../http/errors.js';
 import { requireActor } from '../../policy.js';
 import { trainingEnrolments } from '../enrolment/tables.js';
-import { classRow, isCollegeOf, isTrainingStaff, lockClass, mayTeach, requireClassStatus } from './policy.js';
+import { classRow, isCollegeOf, isTrainingReader, isTrainingStaff, lockClass, mayTeach, requireClassStatus } from './policy.js';
 import { trainingClasses, trainingProgrammes, trainingSessions, type ClassRow, type SessionRow } from './tables.js';
 
 export const presentSession = (s: SessionRow): TrainingSession => ({
@@ -119,4 +119,16 @@ export async function publicSchedule(db: DbOrTx): Promise<PublicClass[]> {
     venue: c.venue, organizers: c.organizers, plannedStartOn: c.plannedStartOn, plannedEndOn: c.plannedEndOn, actualStartOn: c.actualStartOn, status: c.status,
     sessions: sessions.filter((s) => s.classId === c.id).map(({ day, startsAt, endsAt, room, topic, teacherName, status }) => ({ day, startsAt, endsAt, room, topic, teacherName, status })),
   }));
+}
+
+/** 课程日历: every scheduled or cancelled session between two days, across classes (readers only). */
+export async function sessionsCalendar(ctx: ServiceContext, q: { from: string; to: string; programmeId?: number }): Promise<CalendarSession[]> {
+  const a = requireActor(ctx);
+  if (!isTrainingReader(a)) throw forbidden('只有培训组和组委会可以查看课程日历');
+  const rows = await ctx.db.select({ s: trainingSessions, className: trainingClasses.name, programmeId: trainingClasses.programmeId, classStatus: trainingClasses.status })
+    .from(trainingSessions).innerJoin(trainingClasses, eq(trainingClasses.id, trainingSessions.classId))
+    .where(and(gte(trainingSessions.day, q.from), lte(trainingSessions.day, q.to), ne(trainingClasses.status, 'cancelled'),
+      q.programmeId ? eq(trainingClasses.programmeId, q.programmeId) : undefined))
+    .orderBy(asc(trainingSessions.day), asc(trainingSessions.startsAt), asc(trainingSessions.id));
+  return rows.map(({ s, className, programmeId, classStatus }) => ({ ...presentSession(s), className, programmeId, classStatus }));
 }
