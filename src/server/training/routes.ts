@@ -1,7 +1,10 @@
 import type { App, Deps } from '../http/types.js';
+import './register.js';
+import { trainingCompletionRoutes } from './completion/routes.js';
 import { trainingProgrammeRoutes } from './programmes/routes.js';
 
 /** The training programmes' routes, module by module (one line each). */
 export function trainingRoutes(app: App, deps: Deps): void {
   trainingProgrammeRoutes(app, deps);
+  trainingCompletionRoutes(app, deps);
 }
