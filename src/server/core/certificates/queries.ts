@@ -16,6 +16,8 @@ import { certificates } from './tables.js';
  * unit the person entered the competition for (or was enrolled from, for training), else the person's unit.
  */
 export const holderUnitId = sql<number | null>`coalesce(${outcomes.unitId}, ${entries.unitId}, ${trainingEnrolments.unitId}, ${people.unitId})`;
+/** The same for an outcome that has no certificate yet (no training join there). */
+const outcomeUnitId = sql<number | null>`coalesce(${outcomes.unitId}, ${entries.unitId}, ${people.unitId})`;
 
 /** The person a certificate is for: the outcome's (none for a unit's award), the selection award's, or the trainee's. */
 export const holderPersonId = sql<number | null>`coalesce(${outcomes.personId}, ${selectionAwards.personId}, ${trainingEnrolments.personId})`;
@@ -59,7 +61,7 @@ export function outcomesWithoutCertificate(db: DbOrTx, competitionId: number) {
     .leftJoin(certificates, eq(certificates.outcomeId, outcomes.id))
     .leftJoin(entries, eq(entries.id, outcomes.entryId))
     .leftJoin(people, eq(people.id, outcomes.personId))
-    .leftJoin(units, sql`${units.id} = ${holderUnitId}`)
+    .leftJoin(units, sql`${units.id} = ${outcomeUnitId}`)
     .where(and(eq(outcomes.competitionId, competitionId), isNull(certificates.id)))
     .orderBy(asc(outcomes.id));
 }
