@@ -1,6 +1,8 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../shared/contracts/auth';
 import type { MessageKey } from '../i18n';
+import { CompletionTab } from './completion/CompletionTab';
+import { PlansTab } from './completion/PlansTab';
 import { OverviewTab } from './tabs/OverviewTab';
 
 export interface ClassTabProps {
@@ -13,4 +15,6 @@ export interface ClassTabProps {
  */
 export const CLASS_TABS: { key: string; label: MessageKey; roles: readonly Role[]; component: ComponentType<ClassTabProps> }[] = [
   { key: 'overview', label: 'training.tab.overview', roles: ['admin', 'committee', 'unit', 'judge'], component: OverviewTab },
+  { key: 'completion', label: 'training.tab.completion', roles: ['admin', 'committee', 'unit', 'judge'], component: CompletionTab },
+  { key: 'plans', label: 'training.tab.plans', roles: ['admin', 'committee', 'unit', 'judge'], component: PlansTab },
 ];
