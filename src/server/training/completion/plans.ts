@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, type SQL } from 'drizzle-orm';
 import { CLASS_STATUS_NAMES } from '../../../shared/training/rules.js';
 import type { BusinessPlan } from '../../../shared/training/completion-contracts.js';
 import { rubricScore } from '../../../shared/selection/rubric.js';
@@ -82,7 +82,7 @@ async function enrolmentFor(tx: DbOrTx, c: ClassRow, actor: Actor, enrolmentId: 
 }
 
 /** Plans with their trainee, file name, reviewers (each one's rubric score) and certificate. */
-export async function presentPlans(db: DbOrTx, where: ReturnType<typeof eq>): Promise<BusinessPlan[]> {
+export async function presentPlans(db: DbOrTx, where: SQL): Promise<BusinessPlan[]> {
   const rows = await db.select({ p: trainingBusinessPlans, personName: people.name, unitName: units.name, fileName: storedFiles.fileName, cert: { id: certificates.id, serial: certificates.serial, status: certificates.status } })
     .from(trainingBusinessPlans)
     .innerJoin(trainingEnrolments, eq(trainingEnrolments.id, trainingBusinessPlans.enrolmentId))
@@ -122,7 +122,7 @@ export async function myPlans(ctx: ServiceContext): Promise<BusinessPlan[]> {
   const a = requireActor(ctx);
   if (a.role !== 'person' || a.personId == null) return [];
   const mine = (await ctx.db.select({ id: trainingEnrolments.id }).from(trainingEnrolments).where(eq(trainingEnrolments.personId, a.personId))).map((e) => e.id);
-  return mine.length ? presentPlans(ctx.db, inArray(trainingBusinessPlans.enrolmentId, mine) as ReturnType<typeof eq>) : [];
+  return mine.length ? presentPlans(ctx.db, inArray(trainingBusinessPlans.enrolmentId, mine)) : [];
 }
 
 /** The plan's file: its owner, training readers, the class's college, and the reviewers it is assigned to. Anyone else: not found. */
