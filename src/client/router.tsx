@@ -30,6 +30,7 @@ const SelectionRoundsPage = lazyRouteComponent(() => import('./selection/pages/S
 const SelectionRoundPage = lazyRouteComponent(() => import('./selection/pages/SelectionRoundPage'), 'SelectionRoundPage');
 const TrainingPage = lazyRouteComponent(() => import('./training/pages/TrainingPage'), 'TrainingPage');
 const ClassPage = lazyRouteComponent(() => import('./training/pages/ClassPage'), 'ClassPage');
+const PlansReviewPage = lazyRouteComponent(() => import('./training/completion/PlansReviewPage'), 'PlansReviewPage');
 const ReviewingPage = lazyRouteComponent(() => import('./selection/pages/ReviewingPage'), 'ReviewingPage');
 const PublicSchedulePage = lazyRouteComponent(() => import('./training/pages/PublicSchedulePage'), 'PublicSchedulePage');
 const PublicNoticePage = lazyRouteComponent(() => import('./core/pages/PublicNoticePage'), 'PublicNoticePage');
@@ -164,6 +165,7 @@ const routeTree = rootRoute.addChildren([
     gated('selection', 'any', SelectionRoundsPage),
     selectionRoundRoute,
     gated('training', 'any', TrainingPage),
+    gated('training/plans-review', ['judge'], PlansReviewPage),
     trainingClassRoute,
     gated('units', ['admin', 'committee'], UnitsPage),
     gated('trades', ['admin'], TradesPage),

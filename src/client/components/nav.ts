@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/admin/calendar', label: 'nav.calendar', roles: ['admin', 'committee'] },
   { path: '/admin/marking', label: 'nav.marking', roles: ['judge'] },
   { path: '/admin/reviewing', label: 'nav.reviewing', roles: ['judge'] },
+  { path: '/admin/training/plans-review', label: 'nav.plansReview', roles: ['judge'] },
   { path: '/admin/units', label: 'nav.units', roles: ['admin', 'committee'] },
   { path: '/admin/trades', label: 'nav.trades', roles: ['admin'] },
   { path: '/admin/people', label: 'nav.people', roles: ['admin', 'committee', 'unit'] },

@@ -4,6 +4,8 @@ import type { MessageKey } from '../i18n';
 import { EnrolmentTab } from './tabs/enrolment/EnrolmentTab';
 import { NominateTab } from './tabs/enrolment/NominateTab';
 import { AppraisalTab } from './tabs/AppraisalTab';
+import { CompletionTab } from './completion/CompletionTab';
+import { PlansTab } from './completion/PlansTab';
 import { OverviewTab } from './tabs/OverviewTab';
 import { SubsidyTab } from './tabs/SubsidyTab';
 import { SessionsTab } from './tabs/SessionsTab';
@@ -21,6 +23,8 @@ export const CLASS_TABS: { key: string; label: MessageKey; roles: readonly Role[
   { key: 'sessions', label: 'training.tab.sessions', roles: ['admin', 'committee', 'unit', 'judge'], component: SessionsTab },
   { key: 'enrolment', label: 'training.tab.enrolment', roles: ['admin', 'committee', 'unit'], component: EnrolmentTab },
   { key: 'nominate', label: 'training.tab.nominate', roles: ['unit'], component: NominateTab },
+  { key: 'completion', label: 'training.tab.completion', roles: ['admin', 'committee', 'unit', 'judge'], component: CompletionTab },
+  { key: 'plans', label: 'training.tab.plans', roles: ['admin', 'committee', 'unit', 'judge'], component: PlansTab },
   { key: 'appraisal', label: 'training.subsidy.tab.appraisal', roles: ['admin', 'committee', 'unit'], component: AppraisalTab },
   { key: 'subsidy', label: 'training.subsidy.tab.claim', roles: ['admin', 'committee', 'unit'], component: SubsidyTab },
 ];

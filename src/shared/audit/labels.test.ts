@@ -10,8 +10,8 @@ describe('audit action labels', () => {
   });
 
   it('finds actions by key, Chinese or English label', () => {
-    expect(auditActionsMatching('证书')).toEqual(['certificate.issue', 'certificate.revoke', 'selection.certificates']);
-    expect(auditActionsMatching('certificate')).toEqual(['certificate.issue', 'certificate.revoke', 'selection.certificates']);
+    expect(auditActionsMatching('证书')).toEqual(['certificate.issue', 'certificate.revoke', 'selection.certificates', 'training.certificate.issue']);
+    expect(auditActionsMatching('certificate')).toEqual(['certificate.issue', 'certificate.revoke', 'selection.certificates', 'training.certificate.issue']);
     expect(auditActionsMatching('REVOKED')).toEqual(['certificate.revoke']);
     expect(auditActionsMatching('活动', ['campaign.create'])).toEqual(['campaign.create']);
     expect(auditActionsMatching('  ')).toEqual([]);

@@ -23,6 +23,13 @@ export const TRAINING_ACTION_LABELS: Record<string, Label> = {
   'training.subsidy.submit': { zh: '提交培训补贴申请', en: 'Subsidy claim submitted' },
   'training.subsidy.approve': { zh: '核准培训补贴申请', en: 'Subsidy claim approved' },
   'training.subsidy.return': { zh: '退回培训补贴申请', en: 'Subsidy claim returned' },
+  'training.completion.write': { zh: '写入结业结果', en: 'Completion outcomes written' },
+  'training.plan.submit': { zh: '提交创业计划书', en: 'Business plan submitted' },
+  'training.plan.mark': { zh: '创业计划书评分', en: 'Business plan marked' },
+  'training.plan.commend': { zh: '评选优秀创业计划书', en: 'Business plans commended' },
+  'training.panel.create': { zh: '组建创业计划书评审组', en: 'Business-plan panel created' },
+  'training.panel.assign': { zh: '分配创业计划书评审', en: 'Business plans assigned to reviewers' },
+  'training.certificate.issue': { zh: '颁发培训证书', en: 'Training certificates issued' },
 };
 
 export const TRAINING_ENTITY_LABELS: Record<string, Label> = {

@@ -5,8 +5,11 @@ import { OutcomeKind } from './results.js';
 export const CertificateStatus = z.enum(['valid', 'revoked']);
 export type CertificateStatus = z.infer<typeof CertificateStatus>;
 
-/** What a certificate attests: a competition's outcome, or a selection's award (市技术能手). */
-export const CertificateSource = z.enum(['competition-outcome', 'selection-award']);
+/**
+ * What a certificate attests: a competition's outcome, a selection's award (市技术能手), a training
+ * class completed (结业证书), or a business plan commended at a graduation (优秀创业计划书).
+ */
+export const CertificateSource = z.enum(['competition-outcome', 'selection-award', 'training-completion', 'training-plan']);
 export type CertificateSource = z.infer<typeof CertificateSource>;
 
 export const Certificate = z.object({

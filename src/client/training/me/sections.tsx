@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../i18n';
+import { MyCertificatesSection, MyPlanSection } from '../completion/MySections';
 
 export interface MySectionProps {
   /** The trainee's enrolment in the class shown (their own). */
@@ -10,4 +11,7 @@ export interface MySectionProps {
  * The trainee's phone page (我的培训): per class, one section per module — attendance and
  * sign-in, the business plan, the certificate — each added here with one line.
  */
-export const MY_TRAINING_SECTIONS: { key: string; label: MessageKey; component: ComponentType<MySectionProps> }[] = [];
+export const MY_TRAINING_SECTIONS: { key: string; label: MessageKey; component: ComponentType<MySectionProps> }[] = [
+  { key: 'plan', label: 'training.me.plan', component: MyPlanSection },
+  { key: 'certificates', label: 'training.me.certificates', component: MyCertificatesSection },
+];

@@ -2,6 +2,7 @@ import type { CertificateSource } from '../../../shared/contracts/certificates.j
 import type { Actor, ServiceContext } from '../../context.js';
 import { isOrganizer } from '../../competition/competitions/policy.js';
 import { forbidden } from '../../http/errors.js';
+import { isTrainingStaff } from '../../training/programmes/policy.js';
 import { requireRole } from '../../policy.js';
 
 /** Who holds a certificate: the person (individual outcomes) and the unit they entered for, or the unit (team, organization). */
@@ -13,9 +14,11 @@ export interface Holder {
 
 /**
  * Who issues and revokes a certificate of this source: a competition's organizers (the office, the
- * competition committee), or for a selection award the selection's office (admin, any committee member).
+ * competition committee), for a selection award the selection's office (admin, any committee member), for
+ * a training certificate the training department (培训组).
  */
 export function isCertificateStaff(actor: Actor, source: CertificateSource): boolean {
+  if (source === 'training-completion' || source === 'training-plan') return isTrainingStaff(actor);
   return source === 'selection-award' ? actor.role === 'admin' || actor.role === 'committee' : isOrganizer(actor);
 }
 

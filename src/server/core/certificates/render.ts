@@ -53,14 +53,39 @@ function details(c: Certificate): [string, string][] {
   const rows: [string, string][] = heldByUnit(c.kind)
     ? [['单　　位', c.unitName]]
     : [['姓　　名', c.holderName], ['身份证号', c.holderIdMasked ?? '—'], ['单　　位', c.unitName]];
-  return [...rows, ['工　　种', c.tradeName], [c.source === 'selection-award' ? '评　　选' : '竞　　赛', c.eventName], ['证书编号', c.serial]];
+  return [...rows, [SUBJECT_LABEL[c.source], c.tradeName], [EVENT_LABEL[c.source], c.eventName], ['证书编号', c.serial]];
+}
+
+/** What `tradeName` and `eventName` hold, by source: a trade and a competition or selection; a course and a class; a plan and a programme. */
+const SUBJECT_LABEL: Record<Certificate['source'], string> = {
+  'competition-outcome': '工　　种', 'selection-award': '工　　种', 'training-completion': '课　　程', 'training-plan': '计 划 书',
+};
+const EVENT_LABEL: Record<Certificate['source'], string> = {
+  'competition-outcome': '竞　　赛', 'selection-award': '评　　选', 'training-completion': '培 训 班', 'training-plan': '培训项目',
+};
+
+/** The heading: 结业证书 for a completed class, else by the outcome's kind (荣誉证书, 职业资格证明). */
+export const headingOf = (c: Pick<Certificate, 'source' | 'kind'>) => (c.source === 'training-completion' ? '结业证书' : certificateHeading(c.kind));
+
+/**
+ * The sentence before the title: a competition "在…竞赛中荣获" / "参加…，经评定取得"; a selection
+ * "在…评选中被评为"; a class "参加<班级>（<课程>）培训，经考核合格，" + 准予结业; a plan
+ * "创业计划书《…》在<项目>中被评为" + 优秀创业计划书.
+ */
+export function leadOf(c: Pick<Certificate, 'source' | 'kind' | 'eventName' | 'tradeName'>): string {
+  switch (c.source) {
+    case 'selection-award': return `在${c.eventName}中被评为`;
+    case 'training-completion': return `参加${c.eventName}（${c.tradeName}）培训，经考核合格，`;
+    case 'training-plan': return `创业计划书《${c.tradeName}》在${c.eventName}中被评为`;
+    case 'competition-outcome': return certificateHeading(c.kind) === '荣誉证书' ? `在${c.eventName}中荣获` : `参加${c.eventName}，经评定取得`;
+  }
 }
 
 /** One certificate as an A4 page (PDF): heading by kind, holder, award or level, date, issuer, serial, QR. */
 export function renderCertificate(c: Certificate, verifyBase: string): Promise<Buffer> {
   return renderPdf((doc) => drawCertificate(doc, c, verifyBase), {
     margin: 0,
-    info: { Title: `${certificateHeading(c.kind)} ${c.serial}`, Author: c.issuer, Subject: c.title },
+    info: { Title: `${headingOf(c)} ${c.serial}`, Author: c.issuer, Subject: c.title },
   });
 }
 
@@ -80,8 +105,9 @@ export function drawCertificate(doc: Pdf, c: Certificate, verifyBase: string): v
   doc.lineWidth(3).rect(24, 24, W - 48, H - 48).stroke(GOLD);
   doc.lineWidth(1).rect(32, 32, W - 64, H - 64).stroke(GOLD);
 
-  const honour = certificateHeading(c.kind) === '荣誉证书';
-  doc.font('sc-bold').fontSize(40).fillColor(RED).text(certificateHeading(c.kind), 0, 100, { width: W, align: 'center' });
+  const heading = headingOf(c);
+  const honour = heading === '荣誉证书';
+  doc.font('sc-bold').fontSize(40).fillColor(RED).text(heading, 0, 100, { width: W, align: 'center' });
 
   const left = 90;
   const width = W - 2 * left;
@@ -89,9 +115,7 @@ export function drawCertificate(doc: Pdf, c: Certificate, verifyBase: string): v
   doc.font('sc').fontSize(18).fillColor(INK);
   sentence(doc, `${addressee}：`, left, 210, width);
   doc.fontSize(16);
-  // A competition: "在…竞赛中荣获" / "参加…，经评定取得"; a selection: "在…评选中被评为".
-  const lead = c.source === 'selection-award' ? `在${c.eventName}中被评为` : honour ? `在${c.eventName}中荣获` : `参加${c.eventName}，经评定取得`;
-  sentence(doc, lead, left + 32, 250, width - 32);
+  sentence(doc, leadOf(c), left + 32, 250, width - 32);
   doc.font('sc-bold').fontSize(28).fillColor(RED);
   sentence(doc, c.title, left, 300, width, 'center');
   doc.font('sc').fontSize(16).fillColor(INK).text(honour ? '特发此证，以资鼓励。' : '特此证明。', left + 32, 370, { width: width - 32 });

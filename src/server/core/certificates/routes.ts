@@ -8,6 +8,7 @@ import { ErrorBody, IdParam, IdText, IsoDate, Line, Name } from '../../../shared
 import { COMPETITION_STAFF_ROLES } from '../../competition/competitions/policy.js';
 import { AppError } from '../../http/errors.js';
 import { ctxOf, type App, type Deps } from '../../http/types.js';
+import { badgeCredential, issuerProfile } from './badge.js';
 import { getZipJob, startZipJob, zipJobFile } from './jobs.js';
 import { CERTIFICATE_LISTERS, CERTIFICATE_READERS } from './policy.js';
 import { certificatePdf, issueCertificates, listCertificates, myCertificates, revokeCertificate, verifyCertificate } from './service.js';
@@ -86,6 +87,22 @@ export function certificateRoutes(app: App, deps: Deps): void {
       // Already serialized (and cached) JSON: Fastify sends a string with a JSON type as is.
       return sendCached(req, reply, text, 'application/json; charset=utf-8');
     },
+  });
+
+  app.get('/api/public/certificates/:serial/badge.json', {
+    config: { access: 'public' },
+    schema: { tags: ['public'], summary: 'Open Badges 3.0 凭证 The certificate as a signed OpenBadgeCredential (410 when revoked)', params: SerialParam, response: { 200: z.record(z.string(), z.unknown()), 404: ErrorBody, 410: ErrorBody } },
+    handler: async (req, reply) => {
+      const ctx = ctxOf(deps, req);
+      const v = JSON.parse(await verifyCertificate(ctx, req.params.serial)) as CertificateVerification;
+      if (v.status === 'revoked') throw new AppError(410, 'REVOKED', `该证书已于${(v.revokedAt ?? '').slice(0, 10)}撤销，不再有效：${v.revokeReason ?? ''}`);
+      return reply.type('application/ld+json; charset=utf-8').header('cache-control', 'no-cache').send(badgeCredential(ctx.pii, verifyBase(req), v, ctx.clock.now()));
+    },
+  });
+  app.get('/api/public/badge-issuer', {
+    config: { access: 'public' },
+    schema: { tags: ['public'], summary: 'Open Badges 颁发者 The issuer profile with its Ed25519 verification key (Multikey)' },
+    handler: async (req, reply) => reply.type('application/ld+json; charset=utf-8').send(issuerProfile(deps.pii, verifyBase(req))),
   });
 
   // The page a certificate's QR code opens (public, not under /api: plain HTML for any phone).

@@ -2,7 +2,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { newSerial, parseSerial } from '../../../shared/certificates/serial.js';
 import { certificateTitle, heldByUnit } from '../../../shared/certificates/titles.js';
 import { beijingTime } from '../../../shared/beijing-time.js';
-import type { Certificate, CertificateVerification } from '../../../shared/contracts/certificates.js';
+import type { Certificate, CertificateSource, CertificateVerification } from '../../../shared/contracts/certificates.js';
 import { recordAudit } from '../audit/service.js';
 import { campaigns } from '../campaign/tables.js';
 import { requireOrganizer } from '../../competition/competitions/policy.js';
@@ -107,6 +107,13 @@ export function certificateFileName(c: Pick<Certificate, 'serial' | 'holderName'
   return `${c.serial}-${c.holderName.replace(/[\\/:*?"<>|\s]+/g, '_')}.pdf`;
 }
 
+const REVOKERS: Record<CertificateSource, string> = {
+  'competition-outcome': '只有组委会办公室或技能竞赛组委会可以管理竞赛',
+  'selection-award': '只有评选办公室可以撤销证书',
+  'training-completion': '只有培训组可以撤销培训证书',
+  'training-plan': '只有培训组可以撤销培训证书',
+};
+
 /** 撤销: the certificate stays (its serial still answers) but shows 已撤销 with the date and reason. */
 export async function revokeCertificate(ctx: ServiceContext, certificateId: number, input: { reason: string }): Promise<Certificate> {
   const actor = requireRole(ctx, 'admin', 'committee');
@@ -114,7 +121,7 @@ export async function revokeCertificate(ctx: ServiceContext, certificateId: numb
     const [before] = await tx.select().from(certificates).where(eq(certificates.id, certificateId)).for('update');
     if (!before) throw notFound('证书');
     if (!isCertificateStaff(actor, before.sourceKind)) {
-      throw forbidden(before.sourceKind === 'selection-award' ? '只有评选办公室可以撤销证书' : '只有组委会办公室或技能竞赛组委会可以管理竞赛');
+      throw forbidden(REVOKERS[before.sourceKind]);
     }
     if (before.status === 'revoked') throw conflict(`该证书已于${beijingTime(before.revokedAt!)}撤销`);
     await tx.update(certificates).set({ status: 'revoked', revokedAt: ctx.clock.now(), revokedBy: actor.id, revokeReason: input.reason })

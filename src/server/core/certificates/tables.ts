@@ -14,9 +14,9 @@ export const certificates = pgTable(
   {
     id: integer('id').primaryKey().generatedAlwaysAsIdentity(),
     serial: text('serial').notNull(),
-    /** What the certificate attests: a competition outcome, or a selection award (技术能手). */
-    sourceKind: text('source_kind', { enum: ['competition-outcome', 'selection-award'] }).notNull().default('competition-outcome'),
-    /** The row of that kind (outcomes.id, selection_awards.id). */
+    /** What the certificate attests: a competition outcome, a selection award (技术能手), a training completion (结业) or a commended business plan. */
+    sourceKind: text('source_kind', { enum: ['competition-outcome', 'selection-award', 'training-completion', 'training-plan'] }).notNull().default('competition-outcome'),
+    /** The row of that kind (outcomes.id, selection_awards.id, training_completions.enrolment_id, training_business_plans.id). */
     sourceId: integer('source_id'),
     outcomeId: integer('outcome_id').references(() => outcomes.id),
     competitionId: integer('competition_id').references(() => competitions.id),

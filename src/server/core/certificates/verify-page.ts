@@ -22,7 +22,7 @@ const TEXT = {
     htmlLang: 'zh-CN', heading: '证书查验', footer: '技能月 · 证书查验', typeSerial: '输入证书编号查验：', check: '查验',
     valid: '有效', validNote: '该证书由颁发单位签发，现行有效。', revoked: '已撤销',
     revokedNote: (on: string, why: string) => `该证书已于 ${on} 撤销，不再有效。撤销原因：${why}`,
-    idNumber: '身份证号', serial: '证书编号', holder: '持证人', title: '奖项 / 等级', unit: '单位', trade: '工种', competition: '竞赛', selection: '评选', issuer: '颁发单位', issuedOn: '颁发日期',
+    idNumber: '身份证号', serial: '证书编号', holder: '持证人', title: '奖项 / 等级', unit: '单位', trade: '工种', competition: '竞赛', selection: '评选', course: '课程', trainingClass: '培训班', plan: '创业计划书', programme: '培训项目', issuer: '颁发单位', issuedOn: '颁发日期',
     notFound: '未找到该证书', notFoundTitle: '证书查验：未找到', notFoundWhat: (s: string) => `未找到编号为「${s}」的证书。`,
     notFoundHelp: '请核对证书编号（共 24 位字母和数字，例如 SM09-XXXXX-XXXXX-XXXXX-XXXXX），或扫描证书上的二维码。',
     date: (iso: string) => chineseDate(iso),
@@ -31,7 +31,7 @@ const TEXT = {
     htmlLang: 'en', heading: 'Certificate verification', footer: 'Skills Month · certificate verification', typeSerial: 'Enter a certificate number to verify:', check: 'Verify',
     valid: 'Valid', validNote: 'This certificate was issued by the issuing body and is valid.', revoked: 'Revoked',
     revokedNote: (on: string, why: string) => `This certificate was revoked on ${on} and is no longer valid. Reason: ${why}`,
-    idNumber: 'ID number', serial: 'Certificate number', holder: 'Holder', title: 'Award / level', unit: 'Unit', trade: 'Trade', competition: 'Competition', selection: 'Selection', issuer: 'Issued by', issuedOn: 'Issued on',
+    idNumber: 'ID number', serial: 'Certificate number', holder: 'Holder', title: 'Award / level', unit: 'Unit', trade: 'Trade', competition: 'Competition', selection: 'Selection', course: 'Course', trainingClass: 'Class', plan: 'Business plan', programme: 'Programme', issuer: 'Issued by', issuedOn: 'Issued on',
     notFound: 'Certificate not found', notFoundTitle: 'Certificate verification: not found', notFoundWhat: (s: string) => `No certificate numbered "${s}" was found.`,
     notFoundHelp: 'Check the number (24 letters and digits, e.g. SM09-XXXXX-XXXXX-XXXXX-XXXXX), or scan the QR code on the certificate.',
     date: (iso: string) => iso,
@@ -58,6 +58,10 @@ function searchForm(lang: Lang, value = ''): string {
     + `<button type="submit">${T.check}</button></form></section>`;
 }
 
+/** What the certificate's subject and event lines are, by source (a trade and a competition; a course and a class; a plan and a programme). */
+const SUBJECT = { 'competition-outcome': 'trade', 'selection-award': 'trade', 'training-completion': 'course', 'training-plan': 'plan' } as const;
+const EVENT = { 'competition-outcome': 'competition', 'selection-award': 'selection', 'training-completion': 'trainingClass', 'training-plan': 'programme' } as const;
+
 export function verificationPage(v: CertificateVerification, lang: Lang = 'zh'): string {
   const T = TEXT[lang];
   const revoked = v.status === 'revoked';
@@ -66,8 +70,8 @@ export function verificationPage(v: CertificateVerification, lang: Lang = 'zh'):
     : `<div class="badge valid">${T.valid}</div><p class="note">${T.validNote}</p>`;
   const holder = v.holderIdMasked ? `${v.holderName}（${T.idNumber} ${v.holderIdMasked}）` : v.holderName;
   const rows: [string, string, string?][] = [
-    [T.serial, v.serial], [T.holder, holder], [T.title, v.title, 'title'], [T.unit, v.unitName], [T.trade, v.tradeName],
-    [v.source === 'selection-award' ? T.selection : T.competition, v.eventName], [T.issuer, v.issuer], [T.issuedOn, T.date(v.issuedOn)],
+    [T.serial, v.serial], [T.holder, holder], [T.title, v.title, 'title'], [T.unit, v.unitName], [T[SUBJECT[v.source]], v.tradeName],
+    [T[EVENT[v.source]], v.eventName], [T.issuer, v.issuer], [T.issuedOn, T.date(v.issuedOn)],
   ];
   const dl = rows.map(([k, val, cls]) => `<dt>${k}</dt><dd${cls ? ` class="${cls}"` : ''}>${esc(val)}</dd>`).join('');
   return page(lang, `${T.heading} ${v.serial}`, `<h1>${T.heading}</h1><section class="card">${badge}<dl>${dl}</dl></section>${searchForm(lang)}`);
