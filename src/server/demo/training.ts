@@ -13,14 +13,21 @@ import { trainingAttendance } from '../training/attendance/tables.js';
 import { trainingBusinessPlans } from '../training/completion/tables.js';
 import { trainingEnrolments } from '../training/enrolment/tables.js';
 import { changeClassStatus, createClass, createProgramme } from '../training/programmes/service.js';
-import { trainingSessions } from '../training/programmes/tables.js';
+import { trainingClasses, trainingSessions } from '../training/programmes/tables.js';
 import { importAppraisals } from '../training/appraisal/service.js';
+import { issueTrainingCertificates } from '../training/completion/certificates.js';
+import { appendPlanMarkEvents, type PlanMarkEvent } from '../training/completion/chain.js';
+import { assignPlans, createPanel } from '../training/completion/panel.js';
+import { trainingPlanAssignments, trainingPlanMarks } from '../training/completion/tables.js';
+import { commendedPlans, planScore } from '../../shared/training/completion.js';
+import { rubricScore } from '../../shared/selection/rubric.js';
 import { computeClaim, reviewClaim, submitClaim } from '../training/appraisal/subsidy.js';
 import { APPRAISAL_SHEET } from '../../shared/excel/appraisal-sheet.js';
 import { exportRows } from '../excel/write.js';
 import { actorOf, DemoClock } from './competition.js';
+import { mulberry32 } from './data.js';
 import {
-  addDays, classAttendance, DEMO_SUBSIDY_CLAIM, demoAppraisals, demoBusinessPlans, NEW_TECHNICIANS, demoTrainingClasses, examNumberOf, GRADUATES, TRAINING_ACCOUNTS as A, TRAINING_PROGRAMMES,
+  addDays, classAttendance, DEMO_PLAN_PANEL, DEMO_SUBSIDY_CLAIM, demoAppraisals, demoBusinessPlans, NEW_TECHNICIANS, demoTrainingClasses, examNumberOf, GRADUATES, TRAINING_ACCOUNTS as A, TRAINING_PROGRAMMES,
   TRAINING_UNITS, trainingPeople, type DemoClass, type ProgrammeKey,
 } from './training-data.js';
 
@@ -318,23 +325,68 @@ export async function runDemoClassTimeline(w: DemoTrainingWorld): Promise<number
 // ── Phase 5: stubs for the services other helpers are building (the lead wires them on merge) ────
 
 /**
- * STUB — business-plan panel (completion helper's panel service): create the panel DEMO_PLAN_PANEL
- * for the entrepreneurship programme, assign the graduates' plans (recusal applies), have each
- * member submit marks whose mean is the plan's score in demoBusinessPlans(), and commend the best
- * GRADUATES.commended at the graduation (2009-05-27). Until then submitDemoBusinessPlans writes the
- * scores and the commendation straight into training_business_plans. Returns the marks written.
+ * 创业计划书评审: the graduates' plans marked by the panel DEMO_PLAN_PANEL (created and assigned
+ * through the panel service, so the judges' recusal applies), each assigned member's marks on the
+ * rubric around the plan's quality, appended to the panel's hash-chained log in one batch as the
+ * reviewers would have keyed them; each plan's score is then the mean of its reviewers' rubric
+ * scores (the service's rule), and the best GRADUATES.commended (ties at the line included) are
+ * commended at the graduation. Returns the marks written.
  */
-export async function markDemoBusinessPlans(_w: DemoTrainingWorld): Promise<number> {
-  return 0;
+export async function markDemoBusinessPlans(w: DemoTrainingWorld): Promise<number> {
+  const programmeId = (await w.tx.select({ id: trainingClasses.programmeId }).from(trainingClasses).where(eq(trainingClasses.id, w.classIds.values().next().value!)))[0]!.id;
+  const graduates = w.classes.filter((c) => c.targetGroup === 'graduates' && c.status === 'finished');
+  w.clock.set(at(addDays(GRADUATES.graduationOn, -6), '09:00'));
+  const panel = await createPanel(w.staff, {
+    programmeId, name: DEMO_PLAN_PANEL.name, rubric: DEMO_PLAN_PANEL.rubric, commendCount: DEMO_PLAN_PANEL.commendCount, commendMinScore: null,
+    members: DEMO_PLAN_PANEL.members.map((m) => ({ accountId: w.accountsByUsername.get(m.username)!.id, chair: m.chair })),
+  });
+  for (const c of graduates) await assignPlans(w.staff, panel.id, w.classIds.get(c.key)!);
+  const classIds = graduates.map((c) => w.classIds.get(c.key)!);
+  const plans = await w.tx.select({ id: trainingBusinessPlans.id, quality: trainingBusinessPlans.score }).from(trainingBusinessPlans)
+    .where(inArray(trainingBusinessPlans.classId, classIds)).orderBy(asc(trainingBusinessPlans.id));
+  const assigned = await w.tx.select().from(trainingPlanAssignments).where(eq(trainingPlanAssignments.panelId, panel.id)).orderBy(asc(trainingPlanAssignments.planId), asc(trainingPlanAssignments.reviewerId));
+  const rng = mulberry32(2009_05_21);
+  const quality = new Map(plans.map((p) => [p.id, (p.quality ?? 70) / 100]));
+  const marks: (typeof trainingPlanMarks.$inferInsert)[] = [];
+  const events: PlanMarkEvent[] = [];
+  const byPlan = new Map<number, Record<string, number>[]>();
+  const now = at(addDays(GRADUATES.graduationOn, -3), '17:00');
+  w.clock.set(now);
+  for (const a of assigned) {
+    const mine: Record<string, number> = {};
+    for (const c of DEMO_PLAN_PANEL.rubric) {
+      const v = Math.max(0, Math.min(c.max, Math.round((quality.get(a.planId)! * c.max + (rng() - 0.5) * c.max * 0.12) * 2) / 2));
+      mine[c.code] = v;
+      marks.push({ planId: a.planId, reviewerId: a.reviewerId, criterionCode: c.code, value: v, version: 1, updatedAt: now });
+      events.push({ kind: 'mark', planId: a.planId, reviewerId: a.reviewerId, criterionCode: c.code, value: v, previousValue: null, version: 1, reason: null });
+    }
+    byPlan.set(a.planId, [...(byPlan.get(a.planId) ?? []), mine]);
+  }
+  for (let i = 0; i < marks.length; i += 2000) await w.tx.insert(trainingPlanMarks).values(marks.slice(i, i + 2000));
+  for (let i = 0; i < events.length; i += 2000) await appendPlanMarkEvents(w.tx, w.staff, panel.id, events.slice(i, i + 2000));
+  const scored = plans.map((p) => ({ id: p.id, score: planScore((byPlan.get(p.id) ?? []).map((m) => rubricScore(DEMO_PLAN_PANEL.rubric, m))) }));
+  const commended = new Set(commendedPlans(scored, { count: DEMO_PLAN_PANEL.commendCount, minScore: null }));
+  for (const p of scored) {
+    const isCommended = commended.has(p.id);
+    await w.tx.update(trainingBusinessPlans).set({ score: p.score, commended: isCommended, commendedOn: isCommended ? GRADUATES.graduationOn : null })
+      .where(eq(trainingBusinessPlans.id, p.id));
+  }
+  return marks.length;
 }
 
 /**
- * STUB — certificates (completion helper's certificate service): issue the certificate (PDF, QR,
- * /verify) to every completer of every finished class, each on its class's last day; the first
- * batch's after the appraisal. Returns the certificates issued.
+ * Certificates (结业证书 for every completer of every finished class, 优秀创业计划书 for every
+ * commended plan) issued as train01 through the certificate service, each class on its last day.
+ * Returns the certificates issued.
  */
-export async function issueDemoCertificates(_w: DemoTrainingWorld): Promise<number> {
-  return 0;
+export async function issueDemoCertificates(w: DemoTrainingWorld): Promise<number> {
+  let n = 0;
+  for (const c of w.classes.filter((k) => k.status === 'finished')) {
+    w.clock.set(at(c.graduationOn ?? c.sessions.at(-1)!.day, '18:00'));
+    const r = await issueTrainingCertificates(w.staff, w.classIds.get(c.key)!, {});
+    n += r.completion + r.plans;
+  }
+  return n;
 }
 
 /**
