@@ -10,6 +10,11 @@ export const TRAINING_ACTION_LABELS: Record<string, Label> = {
   'training.session.create': { zh: '排课', en: 'Session scheduled' },
   'training.session.update': { zh: '修改课次', en: 'Session changed' },
   'training.session.cancel': { zh: '取消或恢复课次', en: 'Session cancelled or restored' },
+  'training.checkin.open': { zh: '开始扫码签到', en: 'QR sign-in opened' },
+  'training.checkin.close': { zh: '结束扫码签到', en: 'QR sign-in closed' },
+  'training.attendance.checkin': { zh: '学员扫码签到', en: 'Trainee signed in by QR' },
+  'training.attendance.record': { zh: '记考勤（点名或签到表）', en: 'Attendance recorded (roster or sheet)' },
+  'training.attendance.correct': { zh: '更正考勤', en: 'Attendance corrected' },
 };
 
 export const TRAINING_ENTITY_LABELS: Record<string, Label> = {
