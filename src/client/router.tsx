@@ -30,6 +30,9 @@ const SelectionRoundsPage = lazyRouteComponent(() => import('./selection/pages/S
 const SelectionRoundPage = lazyRouteComponent(() => import('./selection/pages/SelectionRoundPage'), 'SelectionRoundPage');
 const TrainingPage = lazyRouteComponent(() => import('./training/pages/TrainingPage'), 'TrainingPage');
 const ClassPage = lazyRouteComponent(() => import('./training/pages/ClassPage'), 'ClassPage');
+const TeachPage = lazyRouteComponent(() => import('./training/attendance/TeachPage'), 'TeachPage');
+const MyTrainingPage = lazyRouteComponent(() => import('./training/attendance/MyTrainingPage'), 'MyTrainingPage');
+const CheckinPage = lazyRouteComponent(() => import('./training/attendance/CheckinPage'), 'CheckinPage');
 const ReviewingPage = lazyRouteComponent(() => import('./selection/pages/ReviewingPage'), 'ReviewingPage');
 const PublicNoticePage = lazyRouteComponent(() => import('./core/pages/PublicNoticePage'), 'PublicNoticePage');
 
@@ -119,6 +122,18 @@ const trainingClassRoute = createRoute({
   validateSearch: (s: Record<string, unknown>): { tab?: string } => ({ tab: optionalString(s.tab) }),
 });
 
+/** 扫码签到: the trainee's phone opens the QR's address; the anonymous sign in first and come back. */
+const checkinRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/checkin',
+  component: CheckinPage,
+  validateSearch: (s: Record<string, unknown>): { c?: string } => ({ c: optionalString(s.c) }),
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/login', search: { next: location.href } as never });
+  },
+});
+
 /** Pages made for paper (score sheets, the draw list): signed in, but without the console around them. */
 const printRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -152,6 +167,7 @@ const drawPrintRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   homeRoute,
   loginRoute,
+  checkinRoute,
   publicResultsRoute,
   publicNoticeRoute,
   adminRoute.addChildren([
@@ -161,6 +177,8 @@ const routeTree = rootRoute.addChildren([
     selectionRoundRoute,
     gated('training', 'any', TrainingPage),
     trainingClassRoute,
+    gated('training/sessions/$id/teach', ['admin', 'committee', 'unit', 'judge'], TeachPage),
+    gated('training/my', ['person'], MyTrainingPage),
     gated('units', ['admin', 'committee'], UnitsPage),
     gated('trades', ['admin'], TradesPage),
     gated('people', STAFF, PeoplePage),

@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { Role } from '../../shared/contracts/auth';
 import type { MessageKey } from '../i18n';
+import { AttendanceTab } from './attendance/AttendanceTab';
 import { OverviewTab } from './tabs/OverviewTab';
 
 export interface ClassTabProps {
@@ -13,4 +14,5 @@ export interface ClassTabProps {
  */
 export const CLASS_TABS: { key: string; label: MessageKey; roles: readonly Role[]; component: ComponentType<ClassTabProps> }[] = [
   { key: 'overview', label: 'training.tab.overview', roles: ['admin', 'committee', 'unit', 'judge'], component: OverviewTab },
+  { key: 'attendance', label: 'training.attendance.tab', roles: ['admin', 'committee', 'unit', 'judge'], component: AttendanceTab },
 ];
