@@ -13,7 +13,7 @@ import { AppError, conflict, notFound } from '../../http/errors.js';
 import { requireActor } from '../../policy.js';
 import { trainingEnrolments } from '../enrolment/tables.js';
 import { classRow, lockClass, requireClassStatus, requireTeacher } from '../programmes/policy.js';
-import { trainingSessions, type ClassRow, type SessionRow } from '../programmes/tables.js';
+import { trainingClasses, trainingSessions, type SessionRow } from '../programmes/tables.js';
 import { trainingAttendance, trainingCheckins } from './tables.js';
 
 /**
@@ -98,12 +98,13 @@ export async function checkinCode(ctx: ServiceContext, sessionId: number, origin
   };
 }
 
-const STATUS_OF: Record<Exclude<CheckinOutcome, 'accepted'>, number> = {
-  forged: 400, expired: 409, early: 409, closed: 409, 'not-trainee': 403, 'not-enrolled': 404, replayed: 409, 'other-device': 403,
+/** Each refusal's HTTP status and code: a stranger to the class hears 404 and nothing about it. */
+const REFUSALS: Record<Exclude<CheckinOutcome, 'accepted'>, [number, string]> = {
+  forged: [400, 'VALIDATION'], expired: [409, 'CONFLICT'], early: [409, 'CONFLICT'], closed: [409, 'CONFLICT'], 'not-trainee': [403, 'FORBIDDEN'],
+  'not-enrolled': [404, 'NOT_FOUND'], replayed: [409, 'CONFLICT'], 'other-device': [403, 'FORBIDDEN'],
 };
 const refusal = (o: Exclude<CheckinOutcome, 'accepted'>) =>
-  new AppError(STATUS_OF[o], o === 'not-enrolled' ? 'NOT_FOUND' : o === 'forged' ? 'VALIDATION' : o === 'not-trainee' || o === 'other-device' ? 'FORBIDDEN' : 'CONFLICT',
-    CHECKIN_OUTCOME_MESSAGES[o].zh, [{ field: 'code', message: CHECKIN_OUTCOME_MESSAGES[o].zh }]);
+  new AppError(REFUSALS[o][0], REFUSALS[o][1], CHECKIN_OUTCOME_MESSAGES[o].zh, [{ field: 'code', message: CHECKIN_OUTCOME_MESSAGES[o].zh }]);
 
 /**
  * 扫码签到 by a trainee's own phone. Every attempt whose session exists is kept in
@@ -115,57 +116,58 @@ export async function checkIn(ctx: ServiceContext, code: string, device: string)
   const a = requireActor(ctx);
   const t = parseToken(code.includes('c=') ? (new URLSearchParams(code.slice(code.indexOf('?') + 1)).get('c') ?? '') : code);
   if (!t) throw refusal('forged');
-  const [s] = await ctx.db.select().from(trainingSessions).where(eq(trainingSessions.id, t.sessionId));
-  if (!s) throw refusal('forged');
   const now = ctx.clock.now();
   const dHash = deviceHash(ctx.pii, device);
-  const signatureOk = macOk(ctx.pii, s.id, t.step, t.mac);
-  const timing = codeTiming(t.step, now.getTime());
+  const trainee = a.role === 'person' && a.personId != null;
 
-  type Done = { outcome: CheckinOutcome; c?: ClassRow; status?: 'present' | 'late' };
+  type Done = { outcome: CheckinOutcome; s?: SessionRow; className?: string; status?: 'present' | 'late' };
   const done = await ctx.db.transaction(async (tx): Promise<Done> => {
-    const log = (outcome: CheckinOutcome, enrolmentId: number | null = null) => tx.insert(trainingCheckins).values({
+    // The session, its class, the actor's enrolment in it and any record so far: one query.
+    const [f] = await tx.select({ s: trainingSessions, classStatus: trainingClasses.status, className: trainingClasses.name, enrolmentId: trainingEnrolments.id, prior: trainingAttendance.status })
+      .from(trainingSessions).innerJoin(trainingClasses, eq(trainingClasses.id, trainingSessions.classId))
+      .leftJoin(trainingEnrolments, and(eq(trainingEnrolments.classId, trainingClasses.id), eq(trainingEnrolments.personId, trainee ? a.personId! : -1), eq(trainingEnrolments.status, 'enrolled')))
+      .leftJoin(trainingAttendance, and(eq(trainingAttendance.sessionId, trainingSessions.id), eq(trainingAttendance.enrolmentId, trainingEnrolments.id)))
+      .where(eq(trainingSessions.id, t.sessionId));
+    if (!f) return { outcome: 'forged' };
+    const { s } = f;
+    const enrolmentId = f.enrolmentId;
+    const log = (outcome: CheckinOutcome) => tx.insert(trainingCheckins).values({
       sessionId: s.id, accountId: a.id, enrolmentId, step: t.step, deviceHash: dHash, outcome, at: now,
     });
-    const early = decideCheckin({ signatureOk, timing, open: true, trainee: true, enrolled: true, alreadySignedIn: false, deviceUsedByOther: false });
-    if (early !== 'accepted') {
-      await log(early);
-      return { outcome: early };
+    const facts = {
+      signatureOk: macOk(ctx.pii, s.id, t.step, t.mac), timing: codeTiming(t.step, now.getTime()),
+      open: isOpen(s) && f.classStatus === 'running' && s.status === 'scheduled', trainee, enrolled: enrolmentId != null,
+      alreadySignedIn: f.prior === 'present' || f.prior === 'late', deviceUsedByOther: false,
+    };
+    const first = decideCheckin(facts);
+    if (first !== 'accepted') {
+      await log(first);
+      return { outcome: first };
     }
-    const c = await classRow(tx, s.classId);
-    const [e] = a.role === 'person' && a.personId != null
-      ? await tx.select({ id: trainingEnrolments.id }).from(trainingEnrolments)
-        .where(and(eq(trainingEnrolments.classId, c.id), eq(trainingEnrolments.personId, a.personId), eq(trainingEnrolments.status, 'enrolled')))
-      : [];
     // One phone, one trainee per session: concurrent scans from one device queue here.
     await tx.execute(sql`select pg_advisory_xact_lock(${s.id}, hashtext(${dHash}))`);
-    const [prior] = e ? await tx.select({ status: trainingAttendance.status }).from(trainingAttendance)
-      .where(and(eq(trainingAttendance.sessionId, s.id), eq(trainingAttendance.enrolmentId, e.id))) : [];
     const [other] = await tx.select({ id: trainingCheckins.id }).from(trainingCheckins)
       .where(and(eq(trainingCheckins.sessionId, s.id), eq(trainingCheckins.deviceHash, dHash), eq(trainingCheckins.outcome, 'accepted'), ne(trainingCheckins.accountId, a.id))).limit(1);
-    const outcome = decideCheckin({
-      signatureOk, timing, open: isOpen(s) && c.status === 'running' && s.status === 'scheduled', trainee: a.role === 'person' && a.personId != null,
-      enrolled: !!e, alreadySignedIn: prior?.status === 'present' || prior?.status === 'late', deviceUsedByOther: !!other,
-    });
-    if (outcome !== 'accepted') {
-      await log(outcome, e?.id ?? null);
-      return { outcome };
+    if (other) {
+      await log('other-device');
+      return { outcome: 'other-device' };
     }
     const status = checkinStatus(s.day, s.startsAt, now.getTime());
     const values = { status, method: 'qr' as const, recordedBy: a.id, recordedAt: now, note: null };
-    const [row] = await tx.insert(trainingAttendance).values({ sessionId: s.id, enrolmentId: e!.id, ...values })
+    const [row] = await tx.insert(trainingAttendance).values({ sessionId: s.id, enrolmentId: enrolmentId!, ...values })
       .onConflictDoUpdate({
         target: [trainingAttendance.sessionId, trainingAttendance.enrolmentId], set: { ...values, version: sql`${trainingAttendance.version} + 1` },
         setWhere: sql`${trainingAttendance.status} not in ('present', 'late')`,
       }).returning({ version: trainingAttendance.version });
     if (!row) {
-      await log('replayed', e!.id);
+      await log('replayed');
       return { outcome: 'replayed' };
     }
-    await log('accepted', e!.id);
-    await recordAudit(tx, ctx, { action: 'training.attendance.checkin', entity: 'training_attendance', entityId: `${s.id}:${e!.id}`, before: prior ?? null, after: { status, method: 'qr' } });
-    return { outcome, c, status };
+    await log('accepted');
+    await recordAudit(tx, ctx, { action: 'training.attendance.checkin', entity: 'training_attendance', entityId: `${s.id}:${enrolmentId}`, before: f.prior ? { status: f.prior } : null, after: { status, method: 'qr' } });
+    return { outcome: 'accepted', s, className: f.className, status };
   });
   if (done.outcome !== 'accepted') throw refusal(done.outcome);
-  return { status: done.status!, sessionId: s.id, className: done.c!.name, topic: s.topic, day: s.day, startsAt: s.startsAt, at: now.toISOString() };
+  const s = done.s!;
+  return { status: done.status!, sessionId: s.id, className: done.className!, topic: s.topic, day: s.day, startsAt: s.startsAt, at: now.toISOString() };
 }
