@@ -32,7 +32,7 @@ const beijing = (d = new Date()) => new Date(d.getTime() + 8 * 3_600_000).toISOS
 beforeAll(async () => {
   // Set up through the API; the enrolment is written straight into the stopped server's database
   // (enrolment's own screens are another module's), then the same data directory is started again.
-  let first: TestServer | undefined = await startServer({ demo: false, adminPassword: ADMIN_PASSWORD, keepDataDir: true });
+  const first = await startServer({ demo: false, adminPassword: ADMIN_PASSWORD, keepDataDir: true });
   dataDir = first.dataDir;
   const admin = await ApiSession.login(first.baseUrl, 'admin', ADMIN_PASSWORD);
   const college = await admin.post<{ id: number }>('/api/units', { name: '江川市技师学院', kind: 'school', district: '江北区' });
@@ -52,7 +52,6 @@ beforeAll(async () => {
   await admin.post(`/api/training/classes/${cls.id}/status`, { to: 'running', version: cls.version, on: today });
   await admin.dispose();
   await first.stop();
-  first = undefined;
   const db = await openDatabase({ pgliteDir: path.join(dataDir, 'pgdata') });
   const now = new Date();
   await db.db.insert(trainingEnrolments).values({ classId, personId: person.id, status: 'enrolled', source: 'organizer', createdAt: now, updatedAt: now });
@@ -108,5 +107,11 @@ describe('QR sign-in', () => {
     await teacherPage.goto(`/admin/training/classes/${classId}?tab=attendance`);
     await teacherPage.getByTestId('attendance-heatmap').waitFor();
     await screenshot(teacherPage, 'training-attendance-heatmap');
+    // The teacher's screen on a phone (390 px): the QR fits, the roster's toggles wrap.
+    await teacherPage.setViewportSize({ width: 390, height: 844 });
+    await teacherPage.goto(`/admin/training/sessions/${sessionId}/teach`);
+    await teacherPage.getByTestId('checkin-qr').waitFor();
+    expect(await teacherPage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await screenshot(teacherPage, 'training-teach-phone');
   });
 });

@@ -63,7 +63,7 @@ export function AttendanceTab({ classId }: ClassTabProps) {
             header={t('training.attendance.sessions')}
             dataSource={m.sessions}
             renderItem={(s) => (
-              <List.Item key={s.id} extra={<Link to="/admin/training/sessions/$id/teach" params={{ id: String(s.id) }}>{t('training.attendance.teachLink')}</Link>}>
+              <List.Item key={s.id} actions={[<Link key="teach" to="/admin/training/sessions/$id/teach" params={{ id: String(s.id) }}>{t('training.attendance.teachLink')}</Link>]}>
                 {s.day} {s.startsAt} {s.topic} · {t('training.attendance.present')} {s.counts.present + s.counts.late}
               </List.Item>
             )}
