@@ -93,8 +93,15 @@ describe('QR sign-in', () => {
     await phonePage.getByLabel('用户名或手机号').fill('trainee01');
     await phonePage.getByLabel('密码', { exact: true }).fill(TRAINEE_PASSWORD);
     await phonePage.getByRole('button', { name: '登录', exact: true }).click();
-    await phonePage.getByTestId('checkin-ok').waitFor();
-    expect(await phonePage.getByTestId('checkin-ok').textContent()).toContain('已签到');
+    // Back from the login the code is posted; typing the password may outlast the code (valid
+    // 10–20 s), and then the trainee, now signed in, scans the screen again.
+    await phonePage.locator('.ant-result').waitFor();
+    if (await phonePage.getByTestId('checkin-refused').count()) {
+      expect(await phonePage.getByTestId('checkin-refused').textContent()).toMatch(/二维码已过期|已签到/);
+      await phonePage.goto((await teacherPage.getByTestId('checkin-url').textContent())!.trim());
+    }
+    await phonePage.locator('.ant-result-success').waitFor();
+    expect(await phonePage.locator('.ant-result-success').textContent()).toContain('✓ 已签到');
     await screenshot(phonePage, 'training-checkin-phone');
     await expect.poll(() => teacherPage.getByText('已签到 1 / 1 人').count(), POLL).toBe(1);
     await screenshot(teacherPage, 'training-teach-desktop-after');

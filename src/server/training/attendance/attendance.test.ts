@@ -262,3 +262,12 @@ describe('the heat map and the trainee page', () => {
     expect((await call(env, w.teacher, 'POST', `/api/training/sessions/${sessionId}/checkin/open`)).statusCode).toBe(409);
   });
 });
+
+describe('rate limit', () => {
+  it('refuses a scripted guesser after 20 attempts a minute from one account (429)', async () => {
+    const codes = [];
+    for (let i = 0; i < 22; i++) codes.push((await scan(outsider.session, `${sessionId}.${i}.${'A'.repeat(43)}`, '9'.repeat(40))).statusCode);
+    expect(codes.slice(0, 19).every((c) => c === 400 || c === 409)).toBe(true);
+    expect(codes.at(-1)).toBe(429);
+  });
+});
