@@ -137,7 +137,8 @@ export async function attendanceMatrix(ctx: ServiceContext, classId: number): Pr
 /** 我的培训: the signed-in trainee's classes (enrolled), their sessions and their own attendance. */
 export async function myClasses(ctx: ServiceContext): Promise<MyClass[]> {
   const a = requireActor(ctx);
-  if (a.role !== 'person' || a.personId == null) throw forbidden('请用学员账号登录');
+  if (a.role !== 'person') throw forbidden('请用学员账号登录');
+  if (a.personId == null) return []; // a personal account not linked to a person has no classes
   const mine = await ctx.db.select({ e: trainingEnrolments, c: trainingClasses, collegeName: units.name })
     .from(trainingEnrolments).innerJoin(trainingClasses, eq(trainingClasses.id, trainingEnrolments.classId)).leftJoin(units, eq(units.id, trainingClasses.collegeUnitId))
     .where(and(eq(trainingEnrolments.personId, a.personId), eq(trainingEnrolments.status, 'enrolled'))).orderBy(asc(trainingClasses.plannedStartOn), asc(trainingClasses.id));
