@@ -8,9 +8,10 @@ import { benchPublic } from './public.js';
 import { benchResults } from './results.js';
 import { benchSelectionCut } from './selection-cut.js';
 import { benchSelectionEligibility } from './selection-eligibility.js';
+import { benchTrainingCheckin } from './training-checkin.js';
 
 const only = process.argv[2];
-const benches: Record<string, () => Promise<number>> = { import: benchImport, 'cold-start': benchColdStart, marks: benchMarks, results: benchResults, public: benchPublic, certificates: benchCertificates, exports: benchExports, 'selection-eligibility': benchSelectionEligibility, 'selection-cut': benchSelectionCut };
+const benches: Record<string, () => Promise<number>> = { import: benchImport, 'cold-start': benchColdStart, marks: benchMarks, results: benchResults, public: benchPublic, certificates: benchCertificates, exports: benchExports, 'selection-eligibility': benchSelectionEligibility, 'selection-cut': benchSelectionCut, 'training-checkin': benchTrainingCheckin };
 
 console.log(`skillmonth benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 for (const [name, fn] of Object.entries(benches)) {

@@ -31,6 +31,9 @@ const SelectionRoundPage = lazyRouteComponent(() => import('./selection/pages/Se
 const TrainingPage = lazyRouteComponent(() => import('./training/pages/TrainingPage'), 'TrainingPage');
 const ClassPage = lazyRouteComponent(() => import('./training/pages/ClassPage'), 'ClassPage');
 const PlansReviewPage = lazyRouteComponent(() => import('./training/completion/PlansReviewPage'), 'PlansReviewPage');
+const TeachPage = lazyRouteComponent(() => import('./training/attendance/TeachPage'), 'TeachPage');
+const MyTrainingPage = lazyRouteComponent(() => import('./training/attendance/MyTrainingPage'), 'MyTrainingPage');
+const CheckinPage = lazyRouteComponent(() => import('./training/attendance/CheckinPage'), 'CheckinPage');
 const ReviewingPage = lazyRouteComponent(() => import('./selection/pages/ReviewingPage'), 'ReviewingPage');
 const PublicSchedulePage = lazyRouteComponent(() => import('./training/pages/PublicSchedulePage'), 'PublicSchedulePage');
 const PublicNoticePage = lazyRouteComponent(() => import('./core/pages/PublicNoticePage'), 'PublicNoticePage');
@@ -123,6 +126,18 @@ const trainingClassRoute = createRoute({
   validateSearch: (s: Record<string, unknown>): { tab?: string } => ({ tab: optionalString(s.tab) }),
 });
 
+/** 扫码签到: the trainee's phone opens the QR's address; the anonymous sign in first and come back. */
+const checkinRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/checkin',
+  component: CheckinPage,
+  validateSearch: (s: Record<string, unknown>): { c?: string } => ({ c: optionalString(s.c) }),
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/login', search: { next: location.href } as never });
+  },
+});
+
 /** Pages made for paper (score sheets, the draw list): signed in, but without the console around them. */
 const printRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -156,6 +171,7 @@ const drawPrintRoute = createRoute({
 const routeTree = rootRoute.addChildren([
   homeRoute,
   loginRoute,
+  checkinRoute,
   publicResultsRoute,
   publicNoticeRoute,
   publicTrainingRoute,
@@ -167,6 +183,8 @@ const routeTree = rootRoute.addChildren([
     gated('training', 'any', TrainingPage),
     gated('training/plans-review', ['judge'], PlansReviewPage),
     trainingClassRoute,
+    gated('training/sessions/$id/teach', ['admin', 'committee', 'unit', 'judge'], TeachPage),
+    gated('training/my', ['person'], MyTrainingPage),
     gated('units', ['admin', 'committee'], UnitsPage),
     gated('trades', ['admin'], TradesPage),
     gated('people', STAFF, PeoplePage),

@@ -10,6 +10,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/admin/competitions', label: 'nav.competitions', roles: ['admin', 'committee', 'unit'] },
   { path: '/admin/selection', label: 'nav.selection', roles: ['admin', 'committee', 'unit', 'judge', 'person'] },
   { path: '/admin/training', label: 'nav.training', roles: ['admin', 'committee', 'unit', 'judge', 'person'] },
+  { path: '/admin/training/my', label: 'training.attendance.my', roles: ['person'] },
   { path: '/admin/calendar', label: 'nav.calendar', roles: ['admin', 'committee'] },
   { path: '/admin/marking', label: 'nav.marking', roles: ['judge'] },
   { path: '/admin/reviewing', label: 'nav.reviewing', roles: ['judge'] },

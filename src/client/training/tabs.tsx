@@ -6,6 +6,7 @@ import { NominateTab } from './tabs/enrolment/NominateTab';
 import { AppraisalTab } from './tabs/AppraisalTab';
 import { CompletionTab } from './completion/CompletionTab';
 import { PlansTab } from './completion/PlansTab';
+import { AttendanceTab } from './attendance/AttendanceTab';
 import { OverviewTab } from './tabs/OverviewTab';
 import { SubsidyTab } from './tabs/SubsidyTab';
 import { SessionsTab } from './tabs/SessionsTab';
@@ -23,6 +24,7 @@ export const CLASS_TABS: { key: string; label: MessageKey; roles: readonly Role[
   { key: 'sessions', label: 'training.tab.sessions', roles: ['admin', 'committee', 'unit', 'judge'], component: SessionsTab },
   { key: 'enrolment', label: 'training.tab.enrolment', roles: ['admin', 'committee', 'unit'], component: EnrolmentTab },
   { key: 'nominate', label: 'training.tab.nominate', roles: ['unit'], component: NominateTab },
+  { key: 'attendance', label: 'training.attendance.tab', roles: ['admin', 'committee', 'unit', 'judge'], component: AttendanceTab },
   { key: 'completion', label: 'training.tab.completion', roles: ['admin', 'committee', 'unit', 'judge'], component: CompletionTab },
   { key: 'plans', label: 'training.tab.plans', roles: ['admin', 'committee', 'unit', 'judge'], component: PlansTab },
   { key: 'appraisal', label: 'training.subsidy.tab.appraisal', roles: ['admin', 'committee', 'unit'], component: AppraisalTab },

@@ -3,6 +3,7 @@ import { trainingEnrolmentRoutes } from './enrolment/routes.js';
 import { trainingAppraisalRoutes } from './appraisal/routes.js';
 import './register.js';
 import { trainingCompletionRoutes } from './completion/routes.js';
+import { trainingAttendanceRoutes } from './attendance/routes.js';
 import { trainingProgrammeRoutes } from './programmes/routes.js';
 
 /** The training programmes' routes, module by module (one line each). */
@@ -11,4 +12,5 @@ export function trainingRoutes(app: App, deps: Deps): void {
   trainingEnrolmentRoutes(app, deps);
   trainingAppraisalRoutes(app, deps);
   trainingCompletionRoutes(app, deps);
+  trainingAttendanceRoutes(app, deps);
 }

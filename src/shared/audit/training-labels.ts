@@ -30,6 +30,11 @@ export const TRAINING_ACTION_LABELS: Record<string, Label> = {
   'training.panel.create': { zh: '组建创业计划书评审组', en: 'Business-plan panel created' },
   'training.panel.assign': { zh: '分配创业计划书评审', en: 'Business plans assigned to reviewers' },
   'training.certificate.issue': { zh: '颁发培训证书', en: 'Training certificates issued' },
+  'training.checkin.open': { zh: '开始扫码签到', en: 'QR sign-in opened' },
+  'training.checkin.close': { zh: '结束扫码签到', en: 'QR sign-in closed' },
+  'training.attendance.checkin': { zh: '学员扫码签到', en: 'Trainee signed in by QR' },
+  'training.attendance.record': { zh: '记考勤（点名或签到表）', en: 'Attendance recorded (roster or sheet)' },
+  'training.attendance.correct': { zh: '更正考勤', en: 'Attendance corrected' },
 };
 
 export const TRAINING_ENTITY_LABELS: Record<string, Label> = {

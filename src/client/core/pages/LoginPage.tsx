@@ -24,7 +24,10 @@ export function LoginPage() {
     try {
       const me = await api.post<Me>('/api/auth/login', values);
       rememberMe(me);
-      await navigate({ to: me.mustChangePassword ? '/admin/password' : '/admin' });
+      // Back where the sign-in was asked for (a scanned QR: /checkin?c=…), only a path on this site.
+      const next = new URLSearchParams(window.location.search).get('next');
+      if (!me.mustChangePassword && next && /^\/(?![/\\])/.test(next)) await navigate({ href: next });
+      else await navigate({ to: me.mustChangePassword ? '/admin/password' : '/admin' });
     } catch (e) {
       const text = applyServerErrors(form, e);
       if (e instanceof ApiError && e.status === 429) {
