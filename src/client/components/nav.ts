@@ -9,7 +9,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/admin/campaign', label: 'nav.campaign', roles: ['admin', 'committee', 'unit'] },
   { path: '/admin/competitions', label: 'nav.competitions', roles: ['admin', 'committee', 'unit'] },
   { path: '/admin/selection', label: 'nav.selection', roles: ['admin', 'committee', 'unit', 'judge', 'person'] },
-  { path: '/admin/training', label: 'nav.training', roles: ['admin', 'committee', 'unit', 'judge', 'person'] },
+  { path: '/admin/training', label: 'nav.training', roles: ['admin', 'committee', 'unit', 'judge'] },
   { path: '/admin/training/my', label: 'training.attendance.my', roles: ['person'] },
   { path: '/admin/calendar', label: 'nav.calendar', roles: ['admin', 'committee'] },
   { path: '/admin/marking', label: 'nav.marking', roles: ['judge'] },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from '../contracts/common.js';
+import { Id, Version } from '../contracts/common.js';
 import { AttendanceMethod, AttendanceStatus, ClassStatus } from './rules.js';
 
 /** The teacher's screen: the current code, its URL (the QR's content) and when it stops being accepted. */
@@ -38,7 +38,7 @@ export type Roster = z.infer<typeof Roster>;
 export const AttendanceEntry = z.object({
   enrolmentId: Id, status: AttendanceStatus, note: z.string().trim().max(200, '备注最多 200 字').optional(),
   /** The record's version when the teacher read it (a correction of an existing record). */
-  version: z.number().int().min(1).optional(),
+  version: Version.optional(),
 });
 export const AttendanceInput = z.object({
   method: z.enum(['roster', 'sheet'], { error: '记录方式应为点名（roster）或签到表（sheet）' }),

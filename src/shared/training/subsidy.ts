@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Version } from '../contracts/common.js';
 
 /**
  * 培训补贴: per enrolled trainee of a class, the training fee if the trainee met the attendance
@@ -150,9 +151,9 @@ export const SubsidyClaim = z.object({
 });
 export type SubsidyClaim = z.infer<typeof SubsidyClaim>;
 
-export const ClaimVersion = z.object({ version: z.number().int().min(1) });
+export const ClaimVersion = z.object({ version: Version });
 export const ClaimReview = z.object({
-  version: z.number().int().min(1),
+  version: Version,
   decision: z.enum(['approve', 'return']),
   note: z.string().trim().max(1000).optional(),
 });

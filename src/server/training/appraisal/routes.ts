@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdText } from '../../../shared/contracts/common.js';
+import { IdText, Version } from '../../../shared/contracts/common.js';
 import { AppraisalCorrection, AppraisalImportResult, Appraisal, AppraisalList } from '../../../shared/training/appraisal.js';
 import { ClaimListItem, ClaimReview, ClaimStatus, ClaimVersion, SubsidyClaim } from '../../../shared/training/subsidy.js';
 import { sendXlsx } from '../../http/download.js';
@@ -41,7 +41,7 @@ export function trainingAppraisalRoutes(app: App, deps: Deps): void {
   });
   app.post('/api/training/classes/:id/claim/compute', {
     config: { access: ['admin', 'committee', 'unit'] },
-    schema: { tags, summary: '计算补贴申请 Compute (or recompute) the claim from attendance and appraisal', params: Params, body: z.object({ version: z.number().int().min(1).optional() }), response: { 200: SubsidyClaim } },
+    schema: { tags, summary: '计算补贴申请 Compute (or recompute) the claim from attendance and appraisal', params: Params, body: z.object({ version: Version.optional() }), response: { 200: SubsidyClaim } },
     handler: (req) => computeClaim(ctxOf(deps, req), req.params.id, req.body),
   });
   app.get('/api/training/claims', {

@@ -214,7 +214,8 @@ async function presentClaim(ctx: ServiceContext, c: ClassRow, claim: ClaimRow): 
 export async function listClaims(ctx: ServiceContext, q: { status?: ClaimStatus }): Promise<ClaimListItem[]> {
   const a = requireActor(ctx);
   const all = isTrainingStaff(a) || isFinance(a);
-  if (!all && !(a.role === 'unit' && a.unitId != null)) throw forbidden('只有培训组、财政部门或承训院校可以查看补贴申请');
+  // Other committee bodies have no claims to review; a unit sees its college's (none if it is not one).
+  if (!all && !(a.role === 'unit' && a.unitId != null)) return [];
   const rows = await ctx.db.select({ c: trainingSubsidyClaims, className: trainingClasses.name, collegeName: units.name }).from(trainingSubsidyClaims)
     .innerJoin(trainingClasses, eq(trainingClasses.id, trainingSubsidyClaims.classId))
     .leftJoin(units, eq(units.id, trainingClasses.collegeUnitId))

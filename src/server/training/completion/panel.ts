@@ -67,9 +67,9 @@ export async function listPanels(ctx: ServiceContext, q: { programmeId?: number;
   return presentPanels(ctx.db, rows);
 }
 
-/** Judge accounts the staff may put on a panel. */
+/** Judge accounts the staff may put on a panel (names and units only: any committee member may read them). */
 export async function panelCandidates(ctx: ServiceContext) {
-  requireTrainingStaff(ctx);
+  requireRole(ctx, 'admin', 'committee');
   return ctx.db.select({ accountId: accounts.id, name: accounts.displayName, unitName: units.name }).from(accounts)
     .leftJoin(units, eq(units.id, accounts.unitId)).where(and(eq(accounts.role, 'judge'), eq(accounts.disabled, false))).orderBy(asc(accounts.id));
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdText } from '../../../shared/contracts/common.js';
+import { IdText, Id } from '../../../shared/contracts/common.js';
 import {
   AssignResult, BusinessPlan, ChainVerdict, ClassCompletions, CommendResult, IssueResult, MarkInput, PanelInput, PlanPanel, PlanUploadQuery, ReviewerPlan,
 } from '../../../shared/training/completion-contracts.js';
@@ -70,7 +70,7 @@ export function trainingCompletionRoutes(app: App, deps: Deps): void {
   });
   app.post('/api/training/plan-panels/:id/assign', {
     config: { access: [...STAFF] },
-    schema: { tags, summary: '分配评审 Assign a class\'s plans to the members who need not recuse', params: Params, body: z.object({ classId: z.number().int().min(1) }), response: { 200: AssignResult } },
+    schema: { tags, summary: '分配评审 Assign a class\'s plans to the members who need not recuse', params: Params, body: z.object({ classId: Id }), response: { 200: AssignResult } },
     handler: (req) => assignPlans(ctxOf(deps, req), req.params.id, req.body.classId),
   });
   app.get('/api/training/plan-panels/:id/verify', {
