@@ -64,6 +64,8 @@ export type AttendanceMatrix = z.infer<typeof AttendanceMatrix>;
 export const MyClass = z.object({
   id: z.number().int(), name: z.string(), status: ClassStatus, collegeName: z.string().nullable(), venue: z.string(),
   plannedStartOn: z.string(), plannedEndOn: z.string(),
+  /** Whether the class's completion rule asks for a business plan (the trainee's page offers the upload). */
+  businessPlanRequired: z.boolean(),
   sessions: z.array(z.object({
     id: z.number().int(), day: z.string(), startsAt: z.string(), endsAt: z.string(), room: z.string(), topic: z.string(),
     status: z.enum(['scheduled', 'cancelled']), checkinOpen: z.boolean(), attendance: Cell.nullable(),

@@ -40,7 +40,7 @@ export function MyTrainingPage() {
                     </List.Item>
                   )}
                 />
-                {MY_TRAINING_SECTIONS.map((x) => (
+                {MY_TRAINING_SECTIONS.filter((x) => !x.when || x.when(c)).map((x) => (
                   <div key={x.key} style={{ marginTop: 12 }}>
                     <Typography.Title level={5}>{t(x.label)}</Typography.Title>
                     <x.component classId={c.id} />

@@ -155,7 +155,7 @@ export async function myClasses(ctx: ServiceContext): Promise<MyClass[]> {
     const held = own.filter(heldBy(today));
     const n = held.filter((s) => { const r = rec.get(s.id); return !!r && attended(r.status); }).length;
     return {
-      id: c.id, name: c.name, status: c.status, collegeName, venue: c.venue, plannedStartOn: c.plannedStartOn, plannedEndOn: c.plannedEndOn,
+      id: c.id, name: c.name, status: c.status, collegeName, venue: c.venue, plannedStartOn: c.plannedStartOn, plannedEndOn: c.plannedEndOn, businessPlanRequired: c.completionRule.businessPlanRequired,
       sessions: own.map((s) => {
         const r = rec.get(s.id);
         return {
